@@ -1,0 +1,1 @@
+"""Extraction: a Document in, an Extraction (mentions, times, events, claims) out."""
