@@ -1,0 +1,69 @@
+"""Run every extractor over one document: a Document in, an Extraction out.
+
+Pure: no database. The order matters: mentions are geocoded and resolved within
+the document before events and claims refer to them by index; times are anchored
+on the document date before events take theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from newsledger.extract.attribution import find_claims
+from newsledger.extract.entities import find_mentions
+from newsledger.extract.events import find_events
+from newsledger.extract.pipeline import get_nlp
+from newsledger.extract.times import find_times
+from newsledger.model import ClaimRecord, Document, EventRecord, Evidence, Extraction
+from newsledger.resolve.names import resolve_in_document
+from newsledger.resolve.places import geocode
+
+
+def extract(document: Document) -> Extraction:
+    """Everything newsledger can tell from one document's text."""
+    return _from_doc(document, get_nlp()(document.text))
+
+
+def extract_many(documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+    """Extract a stream of documents, letting spaCy batch the model work."""
+    docs = list(documents) if not isinstance(documents, list) else documents
+    nlp = get_nlp()
+    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+        yield _from_doc(document, doc)
+
+
+def _from_doc(document: Document, doc: Doc) -> Extraction:
+    mentions = find_mentions(doc)
+    mentions = geocode(doc, mentions)
+    mentions = resolve_in_document(mentions, doc.text)
+    times = find_times(doc, document.published)
+    events = find_events(doc, mentions, times)
+    claims = find_claims(doc, mentions, times, events)
+    return Extraction(
+        document=document,
+        mentions=tuple(mentions),
+        times=tuple(times),
+        events=tuple(_with_document(e, document.id) for e in events),
+        claims=tuple(_claim_with_document(c, document.id) for c in claims),
+        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+    )
+
+
+def _ev(e: Evidence | None, doc_id: str) -> Evidence | None:
+    return replace(e, document=doc_id) if e is not None else None
+
+
+def _with_document(event: EventRecord, doc_id: str) -> EventRecord:
+    return replace(event, trigger=_ev(event.trigger, doc_id), sentence=_ev(event.sentence, doc_id))
+
+
+def _claim_with_document(claim: ClaimRecord, doc_id: str) -> ClaimRecord:
+    return replace(
+        claim,
+        sentence=_ev(claim.sentence, doc_id),
+        cue=_ev(claim.cue, doc_id),
+        content=_ev(claim.content, doc_id),
+    )

@@ -1,0 +1,172 @@
+"""Entity recognition: newsledger's spaCy components and the Doc → Mention conversion.
+
+The statistical model finds people, organisations and places; our components (in
+entity_rulers.py, entity_fixes.py, entity_sources.py) add weapons, outlets, armed groups
+and unnamed sources, and correct model errors that can be corrected generally.
+This module registers them under versioned names and turns a Doc into Mentions.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsledger.extract.entity_data import find_curated, lookup_demonym
+from newsledger.extract.entity_fixes import EntityFixer
+from newsledger.extract.entity_rulers import (
+    GROUP_LABEL,
+    OUTLET_LABEL,
+    WEAPON_LABEL,
+    CuratedOrgRecognizer,
+    WeaponRecognizer,
+)
+from newsledger.extract.entity_sources import SOURCES_KEY, SourceFinder
+from newsledger.model import Mention
+from newsledger.resolve.names import name_key
+
+# Our components, in the order they run after the model's "ner".
+COMPONENTS: tuple[str, ...] = (
+    "newsledger_weapons_v1",
+    "newsledger_curated_orgs_v1",
+    "newsledger_entity_fixes_v1",
+    "newsledger_sources_v1",
+)
+
+
+@Language.factory("newsledger_weapons_v1")
+def _make_weapons(nlp: Language, name: str) -> WeaponRecognizer:
+    return WeaponRecognizer(nlp)
+
+
+@Language.factory("newsledger_curated_orgs_v1")
+def _make_curated_orgs(nlp: Language, name: str) -> CuratedOrgRecognizer:
+    return CuratedOrgRecognizer(nlp)
+
+
+@Language.factory("newsledger_entity_fixes_v1")
+def _make_fixes(nlp: Language, name: str) -> EntityFixer:
+    return EntityFixer(nlp)
+
+
+@Language.factory("newsledger_sources_v1")
+def _make_sources(nlp: Language, name: str) -> SourceFinder:
+    return SourceFinder(nlp)
+
+
+def add_entity_components(nlp: Language) -> None:
+    """Add newsledger's entity components after the model's NER; safe to call twice."""
+    for component in COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, last=True)
+
+
+# spaCy label -> newsledger type, for labels that need no further decision.
+_LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "facility",
+    WEAPON_LABEL: "weapon",
+    OUTLET_LABEL: "outlet",
+    GROUP_LABEL: "group",
+}
+_LEADING = ("the ", "The ", "THE ")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of a span without a leading "the" or a trailing possessive."""
+    text = doc.text[start:end]
+    for prefix in _LEADING:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            start += len(prefix)
+            text = text[len(prefix):]
+            break
+    for suffix in _POSSESSIVE:
+        # a bare apostrophe only after an s ("the rebels'"), never inside a name ("N'Djamena")
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            if suffix in ("'", "’") and not text[:-1].endswith("s"):
+                continue
+            end -= len(suffix)
+            text = text[: -len(suffix)]
+            break
+    return start, end
+
+
+def _mention_for_entity(doc: Doc, ent: Span) -> Mention | None:
+    label = ent.label_
+    start, end = _trim(doc, ent.start_char, ent.end_char)
+    if end <= start:
+        return None
+    text = doc.text[start:end]
+    country: str | None = None
+    if label == "NORP":
+        return _mention_for_norp(doc, ent, start, end, text)
+    etype = _LABEL_TYPES.get(label)
+    if etype is None:
+        return None
+    name = ent.kb_id_ or text
+    if label in (WEAPON_LABEL, OUTLET_LABEL, GROUP_LABEL, "ORG"):
+        record = find_curated(name)
+        if record is not None:
+            name = record.name
+            country = record.country
+            if label == "ORG" and record.type in ("group", "outlet"):
+                etype = record.type
+    return Mention(
+        start=start, end=end, text=text, type=etype, name=name,
+        key=name_key(name, etype), country=country, label=label,
+    )
+
+
+def _mention_for_norp(doc: Doc, ent: Span, start: int, end: int, text: str) -> Mention:
+    """A demonym stands for its country ("Iranian drones": made in Iran); else a group or nationality."""
+    demonym = lookup_demonym(text)
+    if demonym is not None:
+        return Mention(
+            start=start, end=end, text=text, type="country", name=demonym.country,
+            key=name_key(demonym.country, "country"), country=demonym.iso2, label="NORP",
+        )
+    record = find_curated(text)
+    etype = "group" if (record is not None and record.type == "group") or ent.kb_id_ == "group" else "nationality"
+    name = record.name if record is not None else text
+    country = record.country if record is not None else None
+    return Mention(
+        start=start, end=end, text=text, type=etype, name=name,
+        key=name_key(name, etype), country=country, label="NORP",
+    )
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every span of ``doc`` that names an entity, sorted by offset and non-overlapping."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        mention = _mention_for_entity(doc, ent)
+        if mention is not None:
+            mentions.append(mention)
+    sources = doc.spans[SOURCES_KEY] if SOURCES_KEY in doc.spans else []
+    for span in sources:
+        start, end = _trim(doc, span.start_char, span.end_char)
+        text = doc.text[start:end]
+        country = span.kb_id_ or None
+        mentions.append(
+            Mention(
+                start=start, end=end, text=text, type="source", name=text,
+                key=name_key(text, "source"), country=country, label="SOURCE",
+            )
+        )
+    return _non_overlapping(mentions)
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """Sort by offset; where two overlap keep the longer one (the first on a tie)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in ordered:
+        if kept and m.start < kept[-1].end:
+            if (m.end - m.start) > (kept[-1].end - kept[-1].start):
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,221 @@
+"""Dependency-parse helpers shared by event and claim extraction.
+
+Both need the same questions answered about a parsed sentence: which mention a token belongs to, who the
+subject of a verb is (through control, coordination and relative clauses), what modality a trigger has.
+Keeping them here lets events.py and attribution.py read as the decisions they make.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Token
+
+from newsledger.model import Mention, Modality
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Mention types that can act: do, say, receive, be attacked.
+ACTOR_TYPES = {"person", "organization", "outlet", "country", "group", "source", "nationality", "place", "facility"}
+PLACE_TYPES = {"place", "country", "facility"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
+
+
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a curated CSV in newsledger/data, skipping '#' comment lines."""
+    text = files("newsledger.data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[tuple[str, str], Modality]:
+    """(kind, cue) → modality, from data/modality_cues.csv."""
+    return {(r["kind"], r["cue"].lower()): r["modality"] for r in read_data_csv("modality_cues.csv")}  # type: ignore[misc]
+
+
+class MentionIndex:
+    """Token → mention lookups for one document (the smallest mention holding a token wins)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self._by_token: list[int | None] = [None] * len(doc)
+        order = sorted(range(len(mentions)), key=lambda k: mentions[k].end - mentions[k].start, reverse=True)
+        for k in order:  # larger first, so smaller mentions overwrite them
+            m = mentions[k]
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self._by_token[tok.i] = k
+
+    def of(self, tok: Token) -> int | None:
+        return self._by_token[tok.i]
+
+    def type_of(self, k: int) -> str:
+        return self.mentions[k].type
+
+    def in_tokens(self, toks: Iterable[Token]) -> list[int]:
+        """Mention indices touched by these tokens, in text order, each once."""
+        out: list[int] = []
+        for tok in toks:
+            k = self._by_token[tok.i]
+            if k is not None and k not in out:
+                out.append(k)
+        return out
+
+    def for_phrase(self, head: Token, types: set[str] | None = None) -> list[int]:
+        """The mentions a noun phrase names: its head's, else those in its pre-head words or apposition.
+
+        'Iranian partners' → the nationality; 'Russia's envoy, Vasily Nebenzia' → the person.
+        """
+        found: list[int] = []
+        for h in [head, *conjuncts(head)]:
+            k = self.of(h)
+            cands = [k] if k is not None else []
+            if not cands:
+                for child in h.children:
+                    if child.dep_ == "appos":
+                        cands += self.in_tokens(child.subtree)
+                if not cands:
+                    cands = self.in_tokens(t for t in noun_left(h) if t.dep_ != "poss" and t.i < h.i)
+            for c in cands:
+                if (types is None or self.type_of(c) in types) and c not in found:
+                    found.append(c)
+        return found
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """Coordinated heads of a phrase ('drones and missiles'), excluding verbs coordinated as clauses."""
+    return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ == tok.pos_ or (c.i > tok.i and c.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("NOUN", "PROPN"))]
+
+
+def noun_left(head: Token) -> Iterator[Token]:
+    """The words before a noun inside its phrase (determiners, numbers, modifiers, compounds)."""
+    for child in head.lefts:
+        if child.dep_ in ("det", "nummod", "amod", "compound", "poss", "nmod", "quantmod", "npadvmod", "punct", "cc", "conj"):
+            yield from child.subtree
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def own_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    return None
+
+
+def subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, looking through control ('began buying'), coordination and relative clauses."""
+    own = own_subject(verb)
+    if own is not None or depth > 4:
+        return own
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "relcl":
+        return head  # 'the factory that will produce drones'
+    if verb.dep_ == "xcomp":
+        for c in head.children:  # object control: 'asked Iran to supply'
+            if c.dep_ == "dobj" and head.lemma_ in ("ask", "urge", "order", "force", "allow", "help", "persuade"):
+                return c
+        return subject(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+        return subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject(head.head, depth + 1)
+    return None
+
+
+def clause_tokens(head: Token, stop: Iterable[Token] = ()) -> list[Token]:
+    """The tokens of a head's clause, without embedded clauses that carry their own statement or event."""
+    stops = {t.i for t in stop}
+    out: list[Token] = []
+    todo = [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.i in stops:
+                continue
+            if child.dep_ in ("ccomp", "parataxis", "relcl") or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+                continue
+            todo.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def path_to(tok: Token, target_ids: set[int], limit: int = 8) -> int | None:
+    """The first ancestor of tok (itself included) that is a verb/trigger in target_ids, crossing no other verb."""
+    cur = tok
+    for _ in range(limit):
+        if cur.i in target_ids:
+            return cur.i
+        if cur is not tok and cur.pos_ in ("VERB", "AUX") and cur.i not in target_ids:
+            return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def has_child(tok: Token, deps: set[str], lemmas: set[str] | None = None) -> bool:
+    return any(c.dep_ in deps and (lemmas is None or c.lower_ in lemmas) for c in tok.children)
+
+
+def _own_modality(tok: Token) -> Modality | None:
+    cues = modality_cues()
+    children = list(tok.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
+        return "negated"
+    auxes = [c for c in children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    for i, aux in enumerate(auxes):
+        kind = cues.get(("aux", aux.lower_))
+        if kind == "planned":
+            return "planned"
+        if kind == "hypothetical":
+            perfect = any(a.lemma_ == "have" for a in auxes[i + 1 :])
+            return None if perfect else "hypothetical"  # 'may have bought' is epistemic: a hedge, not a mode
+    for c in children:
+        if c.dep_ == "mark" and cues.get(("mark", c.lower_)):
+            return cues[("mark", c.lower_)]
+        if c.dep_ == "amod" and cues.get(("modifier", c.lower_)):
+            return cues[("modifier", c.lower_)]
+    left = tok.doc[max(0, tok.i - 3) : tok.i].text.lower()
+    for (kind, cue), mod in cues.items():
+        if kind == "phrase" and cue in left:
+            return mod
+    return None
+
+
+def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> Modality:
+    """occurred / planned / hypothetical / negated, from the grammar around a trigger.
+
+    Looks at the trigger's own auxiliaries and negation, then at a governing verb it is the
+    infinitive or object of ('plans to buy', 'refused to sell', 'will sign a deal'). A reporting verb
+    does not pass its mode on: 'denied buying' keeps 'occurred' (the denial is the claim's stance).
+    """
+    own = _own_modality(tok)
+    if own is not None or depth > 4:
+        return own or "occurred"
+    head = tok.head
+    if head is tok or head.i in reporting:
+        return "occurred"
+    cues = modality_cues()
+    if tok.dep_ == "xcomp" or (tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN"):
+        gov = cues.get(("governor", head.lemma_.lower()))
+        if gov is not None:
+            return gov
+        return modality(head, reporting, depth + 1)
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "planned"  # a purpose clause: 'bought drones to attack the grid'
+    if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return modality(head, reporting, depth + 1)
+    if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        return modality(head.head, reporting, depth + 1)
+    return "occurred"
+

@@ -1,0 +1,140 @@
+"""The functions the CLI and the Python API share: ingest, export, list, show.
+
+Each CLI command parses its options and calls exactly one function here with the
+same argument names, so scripting newsledger from Python gives the same results
+as the command line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, BinaryIO, TextIO
+
+from newsledger.errors import InputError, NewsLedgerError
+from newsledger.export import ledger as ledger_export
+from newsledger.model import Document, Extraction
+from newsledger.store.sqlite import AddOutcome, Ledger
+
+ProgressHook = Callable[[str, str], None]  # (origin, outcome or failure reason)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ingest run did: counts, and each failure with its input and reason."""
+
+    new: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        parts = [f"{len(self.new)} new", f"{len(self.unchanged)} unchanged"]
+        if self.updated:
+            parts.append(f"{len(self.updated)} with a new URL")
+        parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """Values from the command line that fill what an input does not say itself."""
+
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+def ingest(
+    sources: Sequence[str],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    options: IngestOptions = IngestOptions(),
+    stdin: TextIO | BinaryIO | None = None,
+    fetcher: Any = None,
+    progress: ProgressHook | None = None,
+) -> IngestReport:
+    """Read every source, extract its facts and store each document in its own transaction.
+
+    Bad inputs are reported, not raised: the run goes on with the rest.
+    """
+    from newsledger.extract.document import extract
+    from newsledger.ingest.documents import make_document
+    from newsledger.ingest.sources import Overrides, iter_items
+
+    overrides = Overrides(
+        published=options.published, outlet=options.outlet, url=options.url, title=options.title
+    )
+    report = IngestReport()
+    with Ledger(db) as ledger:
+        for item in iter_items(sources, stdin=stdin, fetcher=fetcher):
+            if isinstance(item, InputError):
+                _fail(report, item, progress)
+                continue
+            try:
+                document = make_document(item, overrides)
+                if ledger.has_document(document.id):
+                    outcome = ledger.add(Extraction(document=document))
+                else:
+                    outcome = ledger.add(extract(document))
+            except InputError as exc:
+                _fail(report, exc, progress)
+                continue
+            except NewsLedgerError as exc:
+                _fail(report, InputError(item.origin, str(exc)), progress)
+                continue
+            _count(report, outcome, document)
+            if progress:
+                progress(item.origin, outcome)
+    return report
+
+
+def _fail(report: IngestReport, error: InputError, progress: ProgressHook | None) -> None:
+    report.failed.append(error)
+    if progress:
+        progress(error.origin, f"failed: {error.reason}")
+
+
+def _count(report: IngestReport, outcome: AddOutcome, document: Document) -> None:
+    {"new": report.new, "unchanged": report.unchanged, "updated": report.updated}[outcome].append(
+        document.id
+    )
+
+
+def export(
+    *,
+    db: str | os.PathLike[str] | None = None,
+    format: ledger_export.Format = "json",
+    output: str | os.PathLike[str] | None = None,
+    stdout: IO[str] | None = None,
+) -> Path | None:
+    """Write the ledger in the ``newsledger/1`` contract (json, jsonl) or as CSV tables."""
+    with Ledger(db) as ledger:
+        return ledger_export.write(ledger.conn, format, output, stdout=stdout)
+
+
+def build_export(*, db: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The ``newsledger/1`` export as a dict, for Python callers."""
+    with Ledger(db) as ledger:
+        return ledger_export.build(ledger.conn)
+
+
+def merge_entities(a: str, b: str, *, db: str | os.PathLike[str] | None = None,
+                   reason: str | None = None) -> None:
+    """A person says entities a and b are the same; survives re-ingestion."""
+    with Ledger(db) as ledger:
+        ledger.judge_entities(a, b, same=True, reason=reason)
+
+
+def split_entities(a: str, b: str, *, db: str | os.PathLike[str] | None = None,
+                   reason: str | None = None) -> None:
+    """A person says entities a and b are different; no machine link may join them again."""
+    with Ledger(db) as ledger:
+        ledger.judge_entities(a, b, same=False, reason=reason)

@@ -1,0 +1,157 @@
+"""Corroboration and contradiction between claims about the same event.
+
+Two claims about one (merged) event, from different documents, contradict when
+one denies or disputes what the other asserts, or when the figures their reports
+give (quantities, amounts, dates) conflict; they corroborate when independent
+sources (different outlets and speakers) report compatible facts. Each relation
+carries a reason a person can read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from newsledger import dates
+
+_NEGATIVE = frozenset({"denies", "disputes"})
+_POSITIVE = frozenset({"asserts", "reports", "admits"})
+# Figures within 5 % are rounding, not disagreement ("about 1 million" vs "1.02 million").
+_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimFacts:
+    id: str
+    document: str
+    outlet: str | None
+    speaker: str  # who says it: the claimant's name, else the outlet
+    speaker_key: str
+    stance: str
+    event: str
+    date: tuple[str | None, str | None]
+    quantities: tuple[tuple[float, str | None], ...]
+    money: tuple[tuple[float, str | None], ...]
+    type: str
+    mode: str | None
+
+
+def relations(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every corroborates / contradicts relation between claims, sorted for stable output."""
+    by_event: dict[str, list[_ClaimFacts]] = defaultdict(list)
+    for facts in _claim_facts(db):
+        by_event[facts.event].append(facts)
+    out: list[dict[str, Any]] = []
+    for group in by_event.values():
+        for a, b in combinations(sorted(group, key=lambda f: f.id), 2):
+            if a.document == b.document:
+                continue
+            judged = _judge(a, b)
+            if judged:
+                kind, reason = judged
+                out.append({"type": kind, "a": a.id, "b": b.id, "reason": reason})
+    out.sort(key=lambda r: (r["type"], r["a"], r["b"]))
+    return out
+
+
+def _claim_facts(db: sqlite3.Connection) -> list[_ClaimFacts]:
+    quantities: dict[str, list[tuple[float, str | None]]] = defaultdict(list)
+    for r in db.execute("SELECT event_mention_id, value, unit FROM event_quantities"):
+        quantities[r[0]].append((r[1], r[2]))
+    money: dict[str, list[tuple[float, str | None]]] = defaultdict(list)
+    for r in db.execute("SELECT event_mention_id, value, currency FROM event_money"):
+        money[r[0]].append((r[1], r[2]))
+    rows = db.execute(
+        "SELECT c.id, c.document_id, c.stance, d.outlet, cl.name AS claimant_name,"
+        " cl.id AS claimant_id, em.id AS report, em.event_id, em.date_start, em.date_end,"
+        " em.type, em.mode"
+        " FROM claims c JOIN documents d ON d.id = c.document_id"
+        " JOIN claim_events ce ON ce.claim_id = c.id AND ce.position = 0"
+        " JOIN event_mentions em ON em.id = ce.event_mention_id"
+        " LEFT JOIN entities e ON e.id = c.claimant_id"
+        " LEFT JOIN entities cl ON cl.id = e.canonical_id"
+    ).fetchall()
+    out = []
+    for r in rows:
+        speaker = r["claimant_name"] or r["outlet"] or "the document"
+        out.append(
+            _ClaimFacts(
+                id=r["id"],
+                document=r["document_id"],
+                outlet=r["outlet"],
+                speaker=speaker,
+                speaker_key=r["claimant_id"] or f"outlet:{(r['outlet'] or r['document_id']).casefold()}",
+                stance=r["stance"],
+                event=r["event_id"],
+                date=(r["date_start"], r["date_end"]),
+                quantities=tuple(quantities.get(r["report"], ())),
+                money=tuple(money.get(r["report"], ())),
+                type=r["type"],
+                mode=r["mode"],
+            )
+        )
+    return out
+
+
+def _judge(a: _ClaimFacts, b: _ClaimFacts) -> tuple[str, str] | None:
+    what = a.mode or a.type
+    if (a.stance in _NEGATIVE) != (b.stance in _NEGATIVE):
+        yes, no = (b, a) if a.stance in _NEGATIVE else (a, b)
+        return "contradicts", (
+            f"{_who(yes)} {yes.stance} a {what}{_on(yes)}; {_who(no)} {no.stance} it"
+        )
+    if a.stance in _NEGATIVE:
+        if a.speaker_key != b.speaker_key:
+            return "corroborates", f"{_who(a)} and {_who(b)} both deny the {what}"
+        return None
+    conflict = _figure_conflict(a.quantities, b.quantities) or _figure_conflict(a.money, b.money)
+    if conflict:
+        fa, fb = conflict
+        return "contradicts", f"{_who(a)} reports {fa} for the {what}; {_who(b)} reports {fb}"
+    if _dates_conflict(a, b):
+        return "contradicts", f"{_who(a)} dates the {what}{_on(a)}; {_who(b)} dates it{_on(b)}"
+    independent = a.speaker_key != b.speaker_key and (
+        (a.outlet or a.document).casefold() != (b.outlet or b.document).casefold()
+    )
+    if independent:
+        return "corroborates", f"{_who(a)} and {_who(b)} independently report the {what}{_on(a)}"
+    return None
+
+
+def _who(f: _ClaimFacts) -> str:
+    if f.outlet and f.speaker != f.outlet:
+        return f"{f.speaker} (in {f.outlet})"
+    return f.speaker
+
+
+def _on(f: _ClaimFacts) -> str:
+    start, end = f.date
+    if not start:
+        return ""
+    return f" on {start}" if not end or end == start else f" between {start} and {end}"
+
+
+def _figure_conflict(
+    a: tuple[tuple[float, str | None], ...], b: tuple[tuple[float, str | None], ...]
+) -> tuple[str, str] | None:
+    for va, ua in a:
+        for vb, ub in b:
+            if ua != ub:
+                continue
+            if abs(va - vb) > _TOLERANCE * max(abs(va), abs(vb)):
+                return _fmt(va, ua), _fmt(vb, ub)
+    return None
+
+
+def _fmt(value: float, unit: str | None) -> str:
+    number = f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+    return f"{number} {unit}" if unit else number
+
+
+def _dates_conflict(a: _ClaimFacts, b: _ClaimFacts) -> bool:
+    return (
+        dates.overlaps(dates.span_bounds(*a.date), dates.span_bounds(*b.date)) is False
+    )

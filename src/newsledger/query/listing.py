@@ -1,0 +1,224 @@
+"""Filtered views of the ledger for people: tables, the timeline, one fact with its evidence.
+
+Filters mirror the CLI's: ``entity`` (an id, a name or an alias), ``type``
+(entity type, event type, or claim stance), ``since`` / ``until`` (partial ISO
+dates; an event or claim is kept when its date overlaps the window).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from newsledger import dates
+from newsledger.errors import NotFoundError
+from newsledger.query import contradictions, records
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    entity: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def find_entity_ids(db: sqlite3.Connection, name: str) -> set[str]:
+    """Canonical ids of the entities an id, name or alias designates (exact, then partial)."""
+    row = db.execute("SELECT canonical_id FROM entities WHERE id = ?", (name,)).fetchone()
+    if row:
+        return {row[0]}
+    folded = name.casefold()
+    exact = {
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT e.canonical_id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+            " WHERE lower(e.name) = lower(?) OR lower(m.text) = lower(?)",
+            (name, name),
+        )
+    }
+    if exact:
+        return exact
+    partial = {
+        r["canonical_id"]
+        for r in db.execute("SELECT canonical_id, name FROM entities")
+        if folded in r["name"].casefold()
+    }
+    if not partial:
+        raise NotFoundError(f"no entity named {name!r}")
+    return partial
+
+
+def _window(f: Filters) -> tuple[Any, Any] | None:
+    if not f.since and not f.until:
+        return None
+    lo = dates.bounds(f.since)[0] if f.since and dates.bounds(f.since) else None
+    hi = dates.bounds(f.until)[1] if f.until and dates.bounds(f.until) else None
+    return lo, hi
+
+
+def _in_window(start: str | None, end: str | None, window: tuple[Any, Any] | None) -> bool:
+    if window is None:
+        return True
+    span = dates.span_bounds(start, end)
+    if span is None:
+        return False
+    lo, hi = window
+    return (lo is None or span[1] >= lo) and (hi is None or span[0] <= hi)
+
+
+def documents(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    ids = None
+    if f.entity:
+        wanted = find_entity_ids(db, f.entity)
+        ids = {
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT m.document_id, e.canonical_id FROM mentions m"
+                " JOIN entities e ON e.id = m.entity_id"
+            )
+            if r[1] in wanted
+        }
+    window = _window(f)
+    return [
+        d
+        for d in records.documents(db, ids)
+        if (f.type is None or (d["outlet"] or "").casefold() == f.type.casefold())
+        and _in_window(d["published"], None, window)
+    ]
+
+
+def entities(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    wanted = find_entity_ids(db, f.entity) if f.entity else None
+    out = [
+        e
+        for e in records.entities(db)
+        if (wanted is None or e["id"] in wanted) and (f.type is None or e["type"] == f.type)
+    ]
+    out.sort(key=lambda e: (-e["mentions"], e["name"]))
+    return out
+
+
+def events(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    wanted = find_entity_ids(db, f.entity) if f.entity else None
+    window = _window(f)
+    out = []
+    for e in records.events(db):
+        involved = {p["entity"] for p in e["participants"]} | {e["location"]}
+        if wanted is not None and not (involved & wanted):
+            continue
+        if f.type and f.type not in (e["type"], e["mode"], e["plover"]):
+            continue
+        if not _in_window(e["date"]["start"], e["date"]["end"], window):
+            continue
+        out.append(e)
+    return out
+
+
+def claims(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    wanted = find_entity_ids(db, f.entity) if f.entity else None
+    window = _window(f)
+    involved_events: set[str] = set()
+    if wanted is not None:
+        involved_events = {e["id"] for e in events(db, Filters(entity=f.entity))}
+    out = []
+    for c in records.claims(db):
+        if wanted is not None and not (
+            {c["claimant"], *c["via"]} & wanted or set(c["events"]) & involved_events
+        ):
+            continue
+        if f.type and c["stance"] != f.type:
+            continue
+        if not _in_window(c["date"], None, window):
+            continue
+        out.append(c)
+    return out
+
+
+def timeline(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    """Events in date order (undated last), each with the documents that report it."""
+    docs = {d["id"]: d for d in records.documents(db)}
+    out = []
+    for e in events(db, f):
+        out.append({**e, "source_documents": [docs[s] for s in e["sources"] if s in docs]})
+    return out
+
+
+def relations(db: sqlite3.Connection, kind: str | None = None) -> list[Record]:
+    claims_by_id = {c["id"]: c for c in records.claims(db)}
+    out = []
+    for r in contradictions.relations(db):
+        if kind and r["type"] != kind:
+            continue
+        out.append({**r, "a_claim": claims_by_id.get(r["a"]), "b_claim": claims_by_id.get(r["b"])})
+    return out
+
+
+def show(db: sqlite3.Connection, ident: str) -> Record:
+    """An entity, event, claim or document with every evidence sentence."""
+    if ident.startswith("doc-"):
+        found = records.documents(db, [ident])
+        if found:
+            row = db.execute("SELECT text FROM documents WHERE id = ?", (ident,)).fetchone()
+            return {"kind": "document", **found[0], "text": row["text"]}
+    elif ident.startswith("ent-"):
+        return _show_entity(db, ident)
+    elif ident.startswith("evt-"):
+        row = db.execute("SELECT event_id FROM event_mentions WHERE id = ?", (ident,)).fetchone()
+        if row:
+            event = next(e for e in records.events(db) if e["id"] == row["event_id"])
+            about = [c for c in records.claims(db) if event["id"] in c["events"]]
+            return {"kind": "event", **event, "claims": about}
+    elif ident.startswith("clm-"):
+        found_claim = [c for c in records.claims(db) if c["id"] == ident]
+        if found_claim:
+            return {"kind": "claim", **found_claim[0]}
+    raise NotFoundError(f"no document, entity, event or claim with id {ident}")
+
+
+def _show_entity(db: sqlite3.Connection, ident: str) -> Record:
+    row = db.execute("SELECT canonical_id FROM entities WHERE id = ?", (ident,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no entity with id {ident}")
+    cid = row[0]
+    entity = next(e for e in records.entities(db) if e["id"] == cid)
+    rows = [r[0] for r in db.execute("SELECT id FROM entities WHERE canonical_id = ?", (cid,))]
+    marks = ",".join("?" * len(rows))
+    links = [
+        dict(r)
+        for r in db.execute(
+            f"SELECT a, b, verdict, score, reason, origin FROM entity_links"
+            f" WHERE a IN ({marks}) OR b IN ({marks}) ORDER BY origin DESC, score DESC",
+            (*rows, *rows),
+        )
+    ]
+    mentions = [
+        {**dict(r), "sentence": _sentence(db, r["document"], r["start"], r["end"])}
+        for r in db.execute(
+            f'SELECT m.document_id AS document, m.start, m."end" AS "end", m.text FROM mentions m'
+            f" WHERE m.entity_id IN ({marks}) ORDER BY m.document_id, m.start",
+            tuple(rows),
+        )
+    ]
+    involved = events(db, Filters(entity=cid))
+    return {"kind": "entity", **entity, "rows": rows, "links": links, "mentions": mentions,
+            "events": [e["id"] for e in involved]}
+
+
+def _sentence(db: sqlite3.Connection, document: str, start: int, end: int) -> Record:
+    """The stored sentence that holds a span (the span itself if none does)."""
+    row = db.execute(
+        'SELECT s.start, s."end", substr(d.text, s.start + 1, s."end" - s.start) FROM sentences s'
+        ' JOIN documents d ON d.id = s.document_id'
+        ' WHERE s.document_id = ? AND s.start <= ? AND s."end" >= ? LIMIT 1',
+        (document, start, end),
+    ).fetchone()
+    if row:
+        return {"document": document, "start": row[0], "end": row[1], "text": row[2]}
+    text = db.execute(
+        "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE id = ?", (start, end, start, document)
+    ).fetchone()[0]
+    return {"document": document, "start": start, "end": end, "text": text}

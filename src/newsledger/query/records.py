@@ -1,0 +1,225 @@
+"""The ledger read back as plain dicts shaped like the ``newsledger/1`` export.
+
+Every reader (export, CLI tables, timeline, show) starts from these functions so
+that they all see the same resolved entities and merged events. Entity and event
+ids are canonical ids: the smallest row id of each resolved group.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+Record = dict[str, Any]
+
+
+def documents(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
+    urls: dict[str, list[str]] = defaultdict(list)
+    for r in db.execute("SELECT document_id, url FROM document_urls ORDER BY url"):
+        urls[r["document_id"]].append(r["url"])
+    rows = db.execute(
+        "SELECT id, url, title, outlet, published, published_source, language, origin"
+        " FROM documents ORDER BY published IS NULL, published, id"
+    ).fetchall()
+    wanted = set(ids) if ids is not None else None
+    return [
+        {
+            "id": r["id"],
+            "url": r["url"],
+            "urls": urls.get(r["id"], []),
+            "title": r["title"],
+            "outlet": r["outlet"],
+            "published": r["published"],
+            "published_source": r["published_source"],
+            "language": r["language"],
+        }
+        for r in rows
+        if wanted is None or r["id"] in wanted
+    ]
+
+
+def entities(db: sqlite3.Connection) -> list[Record]:
+    """One record per resolved entity, with every spelling seen as an alias."""
+    counts: Counter[tuple[str, str]] = Counter()
+    totals: Counter[str] = Counter()
+    texts: dict[str, set[str]] = defaultdict(set)
+    for r in db.execute(
+        "SELECT e.canonical_id, e.name, m.text FROM mentions m JOIN entities e ON e.id = m.entity_id"
+    ):
+        counts[(r["canonical_id"], r["name"])] += 1
+        totals[r["canonical_id"]] += 1
+        texts[r["canonical_id"]].update((r["name"], r["text"]))
+    groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for r in db.execute("SELECT * FROM entities ORDER BY id"):
+        groups[r["canonical_id"]].append(r)
+    out = []
+    for cid in sorted(groups):
+        rows = groups[cid]
+        # The group's name is the row name used most often; ties go to the canonical row.
+        best = max(rows, key=lambda r: (counts[(cid, r["name"])], r["id"] == cid, r["name"]))
+        names = texts[cid] | {r["name"] for r in rows}
+
+        def first(field: str, rows: list[sqlite3.Row] = rows, best: sqlite3.Row = best) -> Any:
+            for r in [best, *rows]:
+                if r[field] is not None:
+                    return r[field]
+            return None
+
+        out.append(
+            {
+                "id": cid,
+                "type": best["type"],
+                "name": best["name"],
+                "aliases": sorted(n for n in names if n != best["name"]),
+                "lat": first("lat"),
+                "lon": first("lon"),
+                "geonames_id": first("geonames_id"),
+                "country": first("country"),
+                "wikidata": first("wikidata"),
+                "mentions": totals[cid],
+            }
+        )
+    return out
+
+
+def events(db: sqlite3.Connection) -> list[Record]:
+    """One record per real-world event, merging every document that reports it."""
+    members: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT em.*, COALESCE(loc.canonical_id, NULL) AS location_canonical"
+        " FROM event_mentions em LEFT JOIN entities loc ON loc.id = em.location_id"
+        " ORDER BY em.event_id, em.id"
+    ):
+        members[r["event_id"]].append(r)
+    parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT p.event_mention_id, p.role, e.canonical_id FROM event_participants p"
+        " JOIN entities e ON e.id = p.entity_id ORDER BY p.event_mention_id, p.role, e.canonical_id"
+    ):
+        parts[r["event_mention_id"]].append((r["role"], r["canonical_id"]))
+    quantities: dict[str, list[Record]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT q.*, e.canonical_id FROM event_quantities q LEFT JOIN entities e ON e.id = q.entity_id"
+        " ORDER BY q.event_mention_id, q.position"
+    ):
+        quantities[r["event_mention_id"]].append(
+            {"value": _num(r["value"]), "unit": r["unit"], "entity": r["canonical_id"]}
+        )
+    money: dict[str, list[Record]] = defaultdict(list)
+    for r in db.execute("SELECT * FROM event_money ORDER BY event_mention_id, position"):
+        money[r["event_mention_id"]].append({"value": _num(r["value"]), "currency": r["currency"]})
+
+    out = []
+    for eid, rows in members.items():
+        head = next((r for r in rows if r["id"] == eid), rows[0])
+        dated = [r for r in [head, *rows] if r["date_start"]]
+        date_row = dated[0] if dated else head
+        located = [r for r in [head, *rows] if r["location_canonical"]]
+        out.append(
+            {
+                "id": eid,
+                "type": head["type"],
+                "plover": head["plover"],
+                "mode": head["mode"],
+                "modality": head["modality"],
+                "date": {"start": date_row["date_start"], "end": date_row["date_end"]},
+                "location": located[0]["location_canonical"] if located else None,
+                "participants": [
+                    {"role": role, "entity": ent}
+                    for role, ent in sorted({p for r in rows for p in parts[r["id"]]})
+                ],
+                "quantities": _distinct(q for r in rows for q in quantities[r["id"]]),
+                "money": _distinct(m for r in rows for m in money[r["id"]]),
+                "evidence": [
+                    {
+                        "document": r["document_id"],
+                        "start": r["sentence_start"],
+                        "end": r["sentence_end"],
+                        "text": r["sentence_text"],
+                    }
+                    for r in rows
+                ],
+                "sources": sorted({r["document_id"] for r in rows}),
+                "reports": [r["id"] for r in rows],
+            }
+        )
+    out.sort(key=lambda e: (e["date"]["start"] is None, e["date"]["start"] or "", e["id"]))
+    return out
+
+
+def claims(db: sqlite3.Connection) -> list[Record]:
+    via: dict[str, list[str]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT v.claim_id, e.canonical_id FROM claim_via v JOIN entities e ON e.id = v.entity_id"
+        " ORDER BY v.claim_id, v.position"
+    ):
+        via[r["claim_id"]].append(r["canonical_id"])
+    about: dict[str, list[str]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT ce.claim_id, em.event_id FROM claim_events ce"
+        " JOIN event_mentions em ON em.id = ce.event_mention_id ORDER BY ce.claim_id, ce.position"
+    ):
+        if r["event_id"] not in about[r["claim_id"]]:
+            about[r["claim_id"]].append(r["event_id"])
+    out = []
+    for r in db.execute(
+        "SELECT c.*, e.canonical_id AS claimant_canonical FROM claims c"
+        " LEFT JOIN entities e ON e.id = c.claimant_id ORDER BY c.document_id, c.start, c.id"
+    ):
+        events_about = about.get(r["id"], [])
+        out.append(
+            {
+                "id": r["id"],
+                "event": events_about[0] if events_about else None,
+                "events": events_about,
+                "claimant": r["claimant_canonical"],
+                "via": via.get(r["id"], []),
+                "stance": r["stance"],
+                "hedged": bool(r["hedged"]),
+                "date": r["date"],
+                "text": r["text"],
+                "evidence": {
+                    "document": r["document_id"],
+                    "start": r["start"],
+                    "end": r["end"],
+                    "text": r["text"],
+                },
+            }
+        )
+    return out
+
+
+def mentions(db: sqlite3.Connection) -> list[Record]:
+    return [
+        {"entity": r["canonical_id"], "document": r["document_id"], "start": r["start"],
+         "end": r["end"], "text": r["text"]}
+        for r in db.execute(
+            'SELECT m.document_id, m.start, m."end", m.text, e.canonical_id FROM mentions m'
+            " JOIN entities e ON e.id = m.entity_id ORDER BY m.document_id, m.start"
+        )
+    ]
+
+
+def times(db: sqlite3.Connection) -> list[Record]:
+    return [
+        {"document": r["document_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+         "value": r["value"]}
+        for r in db.execute(
+            'SELECT document_id, start, "end", text, value FROM times ORDER BY document_id, start'
+        )
+    ]
+
+
+def _num(value: float) -> int | float:
+    """Whole numbers as ints, so 6000.0 drones export as 6000."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _distinct(items: Iterable[Record]) -> list[Record]:
+    seen: dict[str, Record] = {}
+    for item in items:
+        seen.setdefault(json.dumps(item, sort_keys=True), item)
+    return list(seen.values())

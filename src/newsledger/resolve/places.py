@@ -1,0 +1,331 @@
+"""Geocode place mentions offline and resolve metonyms ("Moscow denied" → Russia's government).
+
+Cascade for each place mention (each step a named function below):
+1. ``_qualifier``: an explicit "X, Y" / "X in Y" / "X (Y)" where Y is a country or first-level region
+   (also "Ore." / "OR" style US state abbreviations after a comma) decides between same-named places.
+2. ``_score``: otherwise the candidate with the best score wins, where the score adds
+   log10(population), a bonus for countries, a penalty for a match on an alternate (variant) name, and
+   bonuses for the countries and regions the document names or implies (the first pass's winners).
+3. ``_prefer_city_over_region``: a region named after its main city ("Tehran", "New York") gives way to
+   that city: news text using the bare name nearly always means the city.
+Facilities take the point of a curated facility, of the place their own name starts with ("Damascus
+airport"), or of the place named right after them ("the air base near Latakia").
+Anything the gazetteer cannot place is returned unchanged: no guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.model import Mention
+from newsledger.resolve.gazetteer import (
+    DATA_DIR,
+    CountryInfo,
+    Gazetteer,
+    Place,
+    get_gazetteer,
+    lookup_country,
+    normalise,
+)
+
+__all__ = ["geocode", "lookup_country", "CountryInfo", "resolve_name"]
+
+# Score weights. Populations span 1e3..1e7, so one unit of score is a factor of ten in population.
+COUNTRY_BONUS = 2.0  # a bare country name is nearly always the country ("Georgia" aside)
+ALTERNATE_PENALTY = 1.5  # variant names are noisier than a place's main name
+QUALIFIER_BONUS = 8.0  # "Damascus, Oregon" must beat a capital of 1.5 million
+MENTIONED_BONUS = 2.5  # the document names the place's country or region elsewhere
+IMPLIED_BONUS = 0.5  # per other toponym placed in the same country (capped below)
+IMPLIED_CAP = 3
+
+_GAP = re.compile(
+    r"^\s*(?:,|\(|in|near|outside|of)\s*(?:the\s+)?"
+    r"(?:(?:state|province|region|republic|governorate|county|kingdom|oblast|district|city) of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_US_CODE_AFTER_COMMA = re.compile(r"^,\s*([A-Z]{2})\b")
+_ABBREV_AFTER_COMMA = re.compile(r"^,\s*((?:[A-Z][a-z]{0,4}\.)(?:\s?[A-Z][a-z]{0,2}\.)?)")
+_PLACE_TYPES = {"place", "country"}
+_METONYM_TYPES = {"place", "facility", "organization", "country"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Metonym:
+    country: str
+    lat: float
+    lon: float
+
+
+def _read_rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, _Metonym]:
+    return {
+        normalise(r["name"]): _Metonym(r["iso2"], float(r["lat"]), float(r["lon"])) for r in _read_rows("metonyms.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def _facilities() -> dict[str, _Metonym]:
+    return {
+        normalise(r["name"]): _Metonym(r["iso2"], float(r["lat"]), float(r["lon"]))
+        for r in _read_rows("facilities.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def _agent_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in _read_rows("metonym_verbs.csv"))
+
+
+@lru_cache(maxsize=1)
+def _region_abbreviations() -> dict[str, tuple[str, str]]:
+    return {r["alias"]: (r["iso2"], r["admin1"]) for r in _read_rows("geo_region_aliases.csv")}
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[Place, ...]:
+    """Candidates for a surface name, retrying without a generic head ("the Republic of Yemen" → "Yemen")."""
+    gaz = get_gazetteer()
+    found = gaz.candidates(name)
+    if not found:
+        key = normalise(name)
+        bare = re.sub(r"^(?:(?:state|province|region|republic|governorate|kingdom|city|town|village) of )+", "", key)
+        bare = re.sub(r"^al ", "", bare)
+        bare = re.sub(r" (?:province|governorate|region|oblast|city|town|district)$", "", bare)
+        if bare != key:
+            found = gaz.candidates(bare)
+    return tuple(found)
+
+
+# --- context -----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the document says about where it is: named countries and regions, and implied countries."""
+
+    countries: set[str]
+    regions: set[tuple[str, str]]
+    implied: Counter[str]
+    implied_regions: Counter[tuple[str, str]]
+
+
+def _qualifier(text: str, mention: Mention, following: Mention | None, gaz: Gazetteer) -> list[Place]:
+    """Countries/regions the text attaches to the mention: "X, Y", "X in (the state of) Y", "X, Ore."."""
+    after = text[mention.end : mention.end + 60]
+    found: list[Place] = []
+    if following is not None and following.start - mention.end <= 40:
+        if _GAP.match(text[mention.end : following.start]):
+            found += [c for c in _lookup(following.text) if c.kind in ("country", "region")]
+    m = _ABBREV_AFTER_COMMA.match(after)
+    if m and m.group(1) in _region_abbreviations():
+        cc, a1 = _region_abbreviations()[m.group(1)]
+        region = gaz.region(cc, a1)
+        found += [region] if region else []
+    m = _US_CODE_AFTER_COMMA.match(after)
+    if m:
+        region = gaz.region("US", m.group(1))
+        found += [region] if region else []
+    return found
+
+
+def _fits(cand: Place, qual: Place) -> bool:
+    if cand.country != qual.country or cand.geonames_id == qual.geonames_id:
+        return False
+    return qual.kind == "country" or (cand.kind == "city" and cand.admin1 == qual.admin1)
+
+
+def _score(cand: Place, ctx: _Context | None, quals: Sequence[Place]) -> float:
+    score = math.log10(cand.population + 10)
+    if cand.kind == "country":
+        score += COUNTRY_BONUS
+    if cand.alternate:
+        score -= ALTERNATE_PENALTY
+    if any(_fits(cand, q) for q in quals):
+        score += QUALIFIER_BONUS
+    if ctx is not None and cand.kind != "country":
+        if cand.country in ctx.countries:
+            score += MENTIONED_BONUS
+        if (cand.country, cand.admin1 or "") in ctx.regions and cand.kind == "city":
+            score += MENTIONED_BONUS
+        score += IMPLIED_BONUS * min(ctx.implied[cand.country], IMPLIED_CAP)
+        score += IMPLIED_BONUS * min(ctx.implied_regions[(cand.country, cand.admin1 or "")], IMPLIED_CAP)
+    return score
+
+
+def _prefer_city_over_region(best: Place, cands: Sequence[Place]) -> Place:
+    if best.kind != "region":
+        return best
+    cities = [c for c in cands if c.kind == "city" and c.country == best.country and c.admin1 == best.admin1]
+    big = [c for c in cities if c.population >= 100_000]
+    return max(big, key=lambda c: c.population) if big else best
+
+
+def _rank(cands: Sequence[Place], ctx: _Context | None, quals: Sequence[Place]) -> Place | None:
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: _score(c, ctx, quals))
+    return _prefer_city_over_region(best, cands)
+
+
+def resolve_name(name: str, context: str = "", *, countries: Sequence[str] = ()) -> Place | None:
+    """Resolve one toponym with optional country hints (ISO2); for callers without a spaCy doc."""
+    ctx = _Context(set(countries), set(), Counter(), Counter())
+    return _rank(_lookup(name), ctx, ())
+
+
+# --- mentions ----------------------------------------------------------------------------------------
+
+
+def _span(doc: Doc, m: Mention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _is_agent(span: Span | None) -> bool:
+    """The span is the subject of a verb of saying or doing ("Moscow denied", "the White House and ... signed")."""
+    if span is None:
+        return False
+    tok: Token = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.dep_ == "nsubjpass":
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in _agent_verbs()
+
+
+def _is_capital(place: Place, gaz: Gazetteer) -> bool:
+    if place.kind != "city":
+        return False
+    cap = gaz.capital(place.country)
+    return cap is not None and cap.geonames_id == place.geonames_id
+
+
+def _as_country(m: Mention, iso2: str, gaz: Gazetteer, role: str | None) -> Mention:
+    country = gaz.country(iso2)
+    if country is None:
+        return m
+    return replace(
+        m, type="country", name=country.name, key=normalise(country.name), country=country.country,
+        geonames_id=country.geonames_id, lat=country.lat, lon=country.lon, role=role if role else m.role,
+    )
+
+
+def _as_place(m: Mention, place: Place) -> Mention:
+    return replace(m, country=place.country, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon)
+
+
+def _facility(doc: Doc, m: Mention, resolved: dict[int, Place], nxt: int | None, mentions: Sequence[Mention],
+              ctx: _Context) -> Mention:
+    """A facility takes a curated point, or the point of the place its name starts with or that follows it."""
+    known = _facilities().get(normalise(m.text))
+    if known is not None:
+        return replace(m, country=known.country, lat=known.lat, lon=known.lon)
+    words = m.text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n]).removesuffix("'s").removesuffix("\u2019s")
+        place = _rank([c for c in _lookup(head) if not c.alternate], ctx, ())
+        if place is not None:
+            return replace(m, country=place.country, lat=place.lat, lon=place.lon)
+    if nxt is not None and nxt in resolved and 0 <= mentions[nxt].start - m.end <= 30:
+        if re.match(r"^\s*(?:,|in|near|outside|at)\s*$", doc.text[m.end : mentions[nxt].start], re.IGNORECASE):
+            place = resolved[nxt]
+            return replace(m, country=place.country, lat=place.lat, lon=place.lon)
+    return m
+
+
+def geocode(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """Return the mentions (same order and spans) with countries, regions, towns and facilities placed.
+
+    Countries become type "country" with the canonical name; a capital or seat of government acting as a
+    subject of saying or doing becomes its country with role "metonym"; a place used as a location keeps
+    type "place" and gains country, GeoNames id and coordinates.
+    """
+    gaz = get_gazetteer()
+    text = doc.text
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    next_of = {a: b for a, b in zip(order, order[1:])}
+    quals: dict[int, list[Place]] = {}
+    for i, m in enumerate(mentions):
+        if m.type in _PLACE_TYPES:
+            following = mentions[next_of[i]] if i in next_of else None
+            quals[i] = _qualifier(text, m, following, gaz)
+
+    # Pass 1: without document context, to learn which countries and regions the document is about.
+    ctx = _Context(set(), set(), Counter(), Counter())
+    first: dict[int, Place] = {}
+    for i, m in enumerate(mentions):
+        if m.type == "country" and m.country:
+            ctx.countries.add(m.country)
+        elif m.type == "place":
+            best = _rank(_lookup(m.text), None, quals[i])
+            if best is None:
+                continue
+            first[i] = best
+            if best.kind == "country":
+                ctx.countries.add(best.country)
+            elif best.kind == "region" and not best.alternate:
+                ctx.regions.add((best.country, best.admin1 or ""))
+    for i, best in first.items():
+        if best.kind == "city":
+            ctx.implied[best.country] += 1
+            ctx.implied_regions[(best.country, best.admin1 or "")] += 1
+
+    # Pass 2: rank again with the context; leave out each mention's own vote.
+    resolved: dict[int, Place] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "place":
+            continue
+        own = first.get(i)
+        if own is not None and own.kind == "city":
+            ctx.implied[own.country] -= 1
+            ctx.implied_regions[(own.country, own.admin1 or "")] -= 1
+        best = _rank(_lookup(m.text), ctx, quals[i])
+        if own is not None and own.kind == "city":
+            ctx.implied[own.country] += 1
+            ctx.implied_regions[(own.country, own.admin1 or "")] += 1
+        if best is not None:
+            resolved[i] = best
+
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        out.append(_geocode_one(doc, i, m, mentions, next_of.get(i), resolved, ctx, gaz))
+    return out
+
+
+def _geocode_one(doc: Doc, i: int, m: Mention, mentions: Sequence[Mention], nxt: int | None,
+                 resolved: dict[int, Place], ctx: _Context, gaz: Gazetteer) -> Mention:
+    metonym = _metonyms().get(normalise(m.text)) if m.type in _METONYM_TYPES else None
+    if metonym is not None:
+        if _is_agent(_span(doc, m)):
+            return _as_country(m, metonym.country, gaz, "metonym")
+        if m.type in ("place", "facility"):
+            return replace(m, country=metonym.country, lat=metonym.lat, lon=metonym.lon)
+        return m
+    if m.type == "country":
+        iso2 = m.country or next((c.country for c in _lookup(m.text) if c.kind == "country"), None)
+        return _as_country(m, iso2, gaz, None) if iso2 else m
+    if m.type == "facility":
+        return _facility(doc, m, resolved, nxt, mentions, ctx)
+    if m.type != "place" or i not in resolved:
+        return m
+    place = resolved[i]
+    if place.kind == "country":
+        return _as_country(m, place.country, gaz, None)
+    if _is_capital(place, gaz) and _is_agent(_span(doc, m)):
+        return _as_country(m, place.country, gaz, "metonym")
+    return _as_place(m, place)

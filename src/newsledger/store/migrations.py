@@ -1,0 +1,233 @@
+"""Named, re-runnable schema migrations for the SQLite ledger.
+
+Each migration is a function with a name recorded in ``migrations`` once applied.
+Every statement is written to be safe to run again (``IF NOT EXISTS``), so a
+migration interrupted half-way can simply be re-applied.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+Migration = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a migration under a stable name, in definition order."""
+
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+@migration("0001_ledger")
+def _ledger(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            published TEXT,
+            published_source TEXT CHECK (published_source IN ('metadata','option','inferred')),
+            language TEXT,
+            origin TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS sentences (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (document_id, start)
+        );
+        CREATE TABLE IF NOT EXISTS document_urls (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            PRIMARY KEY (document_id, url)
+        );
+        -- An entity row is one (type, normalised key); resolution links join rows
+        -- into real-world entities whose id is canonical_id.
+        CREATE TABLE IF NOT EXISTS entities (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            country TEXT,
+            lat REAL,
+            lon REAL,
+            geonames_id INTEGER,
+            wikidata TEXT,
+            canonical_id TEXT NOT NULL,
+            UNIQUE (type, key)
+        );
+        CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical_id);
+        CREATE TABLE IF NOT EXISTS entity_links (
+            a TEXT NOT NULL REFERENCES entities(id),
+            b TEXT NOT NULL REFERENCES entities(id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('same','different')),
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('machine','user')),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (a, b, origin)
+        );
+        CREATE INDEX IF NOT EXISTS entity_links_b ON entity_links(b);
+        CREATE TABLE IF NOT EXISTS mentions (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            label TEXT,
+            role TEXT,
+            PRIMARY KEY (document_id, start, "end")
+        );
+        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+        CREATE TABLE IF NOT EXISTS times (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            kind TEXT,
+            earliest TEXT,
+            latest TEXT,
+            anchor TEXT,
+            PRIMARY KEY (document_id, start, "end")
+        );
+        -- One row per event as one document reports it; event_id is the
+        -- cross-document event it belongs to (maintained by the writer).
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            plover TEXT,
+            mode TEXT,
+            modality TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            location_id TEXT REFERENCES entities(id),
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            sentence_text TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+        CREATE INDEX IF NOT EXISTS event_mentions_date ON event_mentions(date_start);
+        CREATE INDEX IF NOT EXISTS event_mentions_type ON event_mentions(type);
+        CREATE TABLE IF NOT EXISTS event_participants (
+            event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (event_mention_id, role, entity_id)
+        );
+        CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_id);
+        CREATE TABLE IF NOT EXISTS event_quantities (
+            event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT,
+            entity_id TEXT REFERENCES entities(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (event_mention_id, position)
+        );
+        CREATE TABLE IF NOT EXISTS event_money (
+            event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            value REAL NOT NULL,
+            currency TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (event_mention_id, position)
+        );
+        CREATE TABLE IF NOT EXISTS event_links (
+            a TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            b TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        );
+        CREATE INDEX IF NOT EXISTS event_links_b ON event_links(b);
+        CREATE TABLE IF NOT EXISTS claims (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            claimant_id TEXT REFERENCES entities(id),
+            stance TEXT NOT NULL CHECK (stance IN ('asserts','reports','denies','admits','disputes')),
+            hedged INTEGER NOT NULL,
+            date TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            content_start INTEGER,
+            content_end INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS claims_document ON claims(document_id);
+        CREATE TABLE IF NOT EXISTS claim_via (
+            claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (claim_id, position)
+        );
+        CREATE TABLE IF NOT EXISTS claim_events (
+            claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            event_mention_id TEXT NOT NULL REFERENCES event_mentions(id) ON DELETE CASCADE,
+            PRIMARY KEY (claim_id, position)
+        );
+        CREATE INDEX IF NOT EXISTS claim_events_event ON claim_events(event_mention_id);
+        """
+    )
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit the open transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(conn)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

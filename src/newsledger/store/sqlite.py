@@ -1,0 +1,487 @@
+"""The SQLite ledger and its single write path.
+
+Every write goes through :meth:`Ledger.add` (a whole document with all its facts,
+in one ``BEGIN IMMEDIATE`` transaction) or :meth:`Ledger.judge_entities` (a
+person's merge / split). The database runs in WAL mode with foreign keys on, so a
+process killed mid-ingest leaves every document either complete or absent.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from newsledger.errors import NotFoundError, StoreError
+from newsledger.model import Entity, Extraction, Mention, stable_id
+from newsledger.resolve import clusters
+from newsledger.resolve import events as event_matching
+from newsledger.store.migrations import apply_migrations
+
+AddOutcome = Literal["new", "unchanged", "updated"]
+
+DEFAULT_DB = "newsledger.db"
+
+# Types whose rows may be the same real-world thing; sources never merge across
+# documents ("a senior official" in two articles need not be one person).
+_COMPATIBLE_TYPES: dict[str, tuple[str, ...]] = {
+    "person": ("person",),
+    "organization": ("organization", "outlet", "group"),
+    "outlet": ("outlet", "organization"),
+    "group": ("group", "organization"),
+    "country": ("country",),
+    "place": ("place",),
+    "facility": ("facility",),
+    "weapon": ("weapon",),
+    "nationality": ("nationality",),
+}
+_ITEM_ROLES = frozenset({"item", "instrument"})
+
+
+def default_db_path() -> str:
+    """``$NEWSLEDGER_DB`` when set, else ./newsledger.db."""
+    return os.environ.get("NEWSLEDGER_DB") or DEFAULT_DB
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Ledger:
+    """An open ledger database. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path or default_db_path())
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            apply_migrations(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open ledger database ({exc})") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """The one way to write: all or nothing, holding the write lock from the start."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot start a write ({exc})") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot commit ({exc})") from exc
+
+    def has_document(self, document_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+    # -- writing ---------------------------------------------------------
+
+    def add(self, extraction: Extraction) -> AddOutcome:
+        """Store a document with all its facts, or add a new URL to a known one."""
+        doc = extraction.document
+        urls = [u for u in dict.fromkeys([doc.url, *doc.urls]) if u]
+        try:
+            with self._transaction() as db:
+                if db.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+                    added = 0
+                    for url in urls:
+                        added += db.execute(
+                            "INSERT OR IGNORE INTO document_urls VALUES (?, ?)", (doc.id, url)
+                        ).rowcount
+                    if added:
+                        db.execute(
+                            "UPDATE documents SET url = COALESCE(url, ?) WHERE id = ?",
+                            (urls[0], doc.id),
+                        )
+                    return "updated" if added else "unchanged"
+                _Writer(db, extraction, urls).write()
+                return "new"
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot store {doc.origin or doc.id} ({exc})") from exc
+
+    def judge_entities(self, a: str, b: str, same: bool, reason: str | None = None) -> None:
+        """Record a person's verdict that two entities are (not) the same; it outlives re-ingestion."""
+        with self._transaction() as db:
+            rows = [self._entity_row(db, x) for x in (a, b)]
+            if same:
+                # Join the two groups through their canonical rows.
+                ra, rb = rows[0]["canonical_id"], rows[1]["canonical_id"]
+            else:
+                ra, rb = rows[0]["id"], rows[1]["id"]
+            verdict = "same" if same else "different"
+            default = "merged by a person" if same else "split by a person"
+            db.execute(
+                "DELETE FROM entity_links WHERE origin = 'user' AND ((a = ? AND b = ?) OR (a = ? AND b = ?))",
+                (ra, rb, rb, ra),
+            )
+            db.execute(
+                "INSERT INTO entity_links VALUES (?, ?, ?, 1.0, ?, 'user', ?)",
+                (min(ra, rb), max(ra, rb), verdict, reason or default, _now()),
+            )
+            if not same:
+                # Both groups must be recomputed from everything they touch.
+                touched = {r["id"] for r in rows}
+                for r in rows:
+                    touched.update(
+                        x[0]
+                        for x in db.execute(
+                            "SELECT id FROM entities WHERE canonical_id = ?", (r["canonical_id"],)
+                        )
+                    )
+                _recluster_entities(db, touched)
+            else:
+                _recluster_entities(db, {ra, rb})
+
+    @staticmethod
+    def _entity_row(db: sqlite3.Connection, ident: str) -> sqlite3.Row:
+        row = db.execute("SELECT * FROM entities WHERE id = ?", (ident,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no entity with id {ident}")
+        return row
+
+
+class _Writer:
+    """Writes one Extraction inside an open transaction."""
+
+    def __init__(self, db: sqlite3.Connection, extraction: Extraction, urls: Sequence[str]) -> None:
+        self.db = db
+        self.x = extraction
+        self.doc = extraction.document
+        self.urls = urls
+        self.mention_entity: list[str] = []
+        self.new_entities: list[str] = []
+
+    def write(self) -> None:
+        d = self.doc
+        self.db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (d.id, d.text, d.title, d.outlet, self.urls[0] if self.urls else None, d.published,
+             d.published_source, d.language, d.origin, _now()),
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO document_urls VALUES (?, ?)", [(d.id, u) for u in self.urls]
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO sentences VALUES (?, ?, ?)",
+            [(d.id, start, end) for start, end in self.x.sentences],
+        )
+        for m in self.x.mentions:
+            self.mention_entity.append(self._entity_for(m))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (d.id, m.start, m.end, m.text, eid, m.label, m.role)
+                for m, eid in zip(self.x.mentions, self.mention_entity)
+            ],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (d.id, t.start, t.end, t.text, t.value, t.kind, t.earliest, t.latest, t.anchor)
+                for t in self.x.times
+            ],
+        )
+        self._link_new_entities()
+        event_ids = self._write_events()
+        self._write_claims(event_ids)
+        self._link_new_events([e for e in event_ids if e])
+
+    # -- entities --
+
+    def _entity_for(self, m: Mention) -> str:
+        key = f"{self.doc.id}:{m.key}" if m.type == "source" else m.key
+        eid = stable_id("ent", m.type, key)
+        inserted = self.db.execute(
+            "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (eid, m.type, m.name, key, m.country, m.lat, m.lon, m.geonames_id, m.wikidata, eid),
+        ).rowcount
+        if inserted:
+            self.new_entities.append(eid)
+        elif m.lat is not None or m.country or m.geonames_id or m.wikidata:
+            self.db.execute(
+                "UPDATE entities SET country = COALESCE(country, ?), lat = COALESCE(lat, ?),"
+                " lon = COALESCE(lon, ?), geonames_id = COALESCE(geonames_id, ?),"
+                " wikidata = COALESCE(wikidata, ?) WHERE id = ?",
+                (m.country, m.lat, m.lon, m.geonames_id, m.wikidata, eid),
+            )
+        return eid
+
+    def _link_new_entities(self) -> None:
+        """Judge each entity row first seen in this document against the ledger's rows."""
+        from newsledger.resolve.names import find_same
+
+        if not self.new_entities:
+            return
+        touched: set[str] = set()
+        candidates_by_type: dict[str, list[Entity]] = {}
+        for eid in dict.fromkeys(self.new_entities):
+            new = load_entity_row(self.db, eid)
+            if new.type == "source":
+                continue
+            types = _COMPATIBLE_TYPES.get(new.type, (new.type,))
+            group = ",".join(types)
+            if group not in candidates_by_type:
+                candidates_by_type[group] = _candidate_rows(self.db, types)
+            candidates = [c for c in candidates_by_type[group] if c.id != eid]
+            links = list(find_same(new, candidates))
+            if new.geonames_id is not None:
+                links += [
+                    (c.id, 1.0, f"same GeoNames id {new.geonames_id}")
+                    for c in candidates
+                    if c.geonames_id == new.geonames_id
+                ]
+            for other, score, reason in links:
+                a, b = min(eid, other), max(eid, other)
+                self.db.execute(
+                    "INSERT OR IGNORE INTO entity_links VALUES (?, ?, 'same', ?, ?, 'machine', ?)",
+                    (a, b, score, reason, _now()),
+                )
+                touched.update((a, b))
+            candidates_by_type[group].append(new)
+        if touched:
+            _recluster_entities(self.db, touched)
+
+    # -- events and claims --
+
+    def _write_events(self) -> list[str | None]:
+        d = self.doc
+        ids: list[str | None] = []
+        for ev in self.x.events:
+            eid = stable_id("evt", d.id, ev.trigger.start, ev.trigger.end, ev.type)
+            start, end = self._event_date(ev.time)
+            location = self.mention_entity[ev.location] if ev.location is not None else None
+            inserted = self.db.execute(
+                "INSERT OR IGNORE INTO event_mentions VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (eid, d.id, eid, ev.type, ev.plover, ev.mode, ev.modality, start, end, location,
+                 ev.trigger.start, ev.trigger.end, ev.trigger.text,
+                 ev.sentence.start, ev.sentence.end, ev.sentence.text),
+            ).rowcount
+            if not inserted:
+                ids.append(None)
+                continue
+            self.db.executemany(
+                "INSERT OR IGNORE INTO event_participants VALUES (?, ?, ?)",
+                [(eid, p.role, self.mention_entity[p.mention]) for p in ev.participants],
+            )
+            self.db.executemany(
+                "INSERT INTO event_quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (eid, i, q.value, q.unit,
+                     self.mention_entity[q.item] if q.item is not None else None,
+                     q.start, q.end, q.text)
+                    for i, q in enumerate(ev.quantities)
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO event_money VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(eid, i, m.value, m.currency, m.start, m.end, m.text) for i, m in enumerate(ev.money)],
+            )
+            ids.append(eid)
+        return ids
+
+    def _event_date(self, index: int | None) -> tuple[str | None, str | None]:
+        """An event's date as (start, end) at the precision its time expression supports."""
+        if index is None:
+            return None, None
+        t = self.x.times[index]
+        if t.kind == "duration" or not t.value:
+            return None, None
+        if "/" in t.value:
+            first, _, last = t.value.partition("/")
+            return first, last
+        return t.value, None
+
+    def _write_claims(self, event_ids: list[str | None]) -> None:
+        d = self.doc
+        for c in self.x.claims:
+            claimant = self.mention_entity[c.claimant] if c.claimant is not None else None
+            cid = stable_id(
+                "clm", d.id, c.sentence.start, c.sentence.end,
+                c.cue.start if c.cue else "", claimant or "",
+            )
+            date = None
+            if c.time is not None:
+                t = self.x.times[c.time]
+                date = t.value if t.value and "/" not in t.value and t.kind != "duration" else None
+            inserted = self.db.execute(
+                "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cid, d.id, claimant, c.stance, int(c.hedged), date or d.published,
+                 c.sentence.start, c.sentence.end, c.sentence.text,
+                 c.cue.start if c.cue else None, c.cue.end if c.cue else None,
+                 c.content.start if c.content else None, c.content.end if c.content else None),
+            ).rowcount
+            if not inserted:
+                continue
+            self.db.executemany(
+                "INSERT INTO claim_via VALUES (?, ?, ?)",
+                [(cid, i, self.mention_entity[v]) for i, v in enumerate(c.via)],
+            )
+            linked = [event_ids[i] for i in c.events if i < len(event_ids) and event_ids[i]]
+            self.db.executemany(
+                "INSERT OR IGNORE INTO claim_events VALUES (?, ?, ?)",
+                [(cid, i, e) for i, e in enumerate(dict.fromkeys(linked))],
+            )
+
+    def _link_new_events(self, new_ids: list[str]) -> None:
+        """Link each new event report to reports of the same event in other documents."""
+        if not new_ids:
+            return
+        touched: set[str] = set()
+        for eid in new_ids:
+            view = load_event_view(self.db, eid)
+            rows = self.db.execute(
+                "SELECT DISTINCT em.id FROM event_mentions em"
+                " JOIN event_participants p ON p.event_mention_id = em.id"
+                " JOIN entities e ON e.id = p.entity_id"
+                " WHERE em.type = ? AND em.document_id != ? AND e.canonical_id IN"
+                " (SELECT value FROM json_each(?))",
+                (view.type, view.document_id, _json_list(view.actors | view.items)),
+            ).fetchall()
+            for (other,) in rows:
+                judged = event_matching.match(view, load_event_view(self.db, other))
+                if judged is None:
+                    continue
+                score, reason = judged
+                a, b = min(eid, other), max(eid, other)
+                self.db.execute(
+                    "INSERT OR IGNORE INTO event_links VALUES (?, ?, ?, ?)", (a, b, score, reason)
+                )
+                touched.update((a, b))
+        if touched:
+            _recluster_events(self.db, touched)
+
+
+def _json_list(values: frozenset[str] | set[str]) -> str:
+    import json
+
+    return json.dumps(sorted(values))
+
+
+def _candidate_rows(db: sqlite3.Connection, types: Sequence[str]) -> list[Entity]:
+    marks = ",".join("?" * len(types))
+    rows = db.execute(
+        f"SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
+        f" WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.type IN ({marks})",
+        tuple(types),
+    ).fetchall()
+    return [_entity_from_row(r) for r in rows]
+
+
+def _entity_from_row(r: sqlite3.Row) -> Entity:
+    import json
+
+    texts = json.loads(r["texts"]) if "texts" in r.keys() and r["texts"] else []
+    aliases = tuple(sorted({t for t in texts if t and t != r["name"]}))
+    return Entity(
+        id=r["id"], type=r["type"], name=r["name"], aliases=aliases, lat=r["lat"], lon=r["lon"],
+        geonames_id=r["geonames_id"], country=r["country"], wikidata=r["wikidata"],
+    )
+
+
+def load_entity_row(db: sqlite3.Connection, eid: str) -> Entity:
+    row = db.execute(
+        "SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
+        " WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.id = ?",
+        (eid,),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no entity with id {eid}")
+    return _entity_from_row(row)
+
+
+def load_event_view(db: sqlite3.Connection, eid: str) -> event_matching.EventView:
+    em = db.execute("SELECT * FROM event_mentions WHERE id = ?", (eid,)).fetchone()
+    parts = db.execute(
+        "SELECT p.role, e.canonical_id, c.name FROM event_participants p"
+        " JOIN entities e ON e.id = p.entity_id JOIN entities c ON c.id = e.canonical_id"
+        " WHERE p.event_mention_id = ?",
+        (eid,),
+    ).fetchall()
+    location = None
+    names = {r["canonical_id"]: r["name"] for r in parts}
+    if em["location_id"]:
+        loc = db.execute(
+            "SELECT e.canonical_id, c.name FROM entities e JOIN entities c ON c.id = e.canonical_id"
+            " WHERE e.id = ?",
+            (em["location_id"],),
+        ).fetchone()
+        location = loc["canonical_id"]
+        names[location] = loc["name"]
+    return event_matching.EventView(
+        id=eid,
+        document_id=em["document_id"],
+        type=em["type"],
+        date_start=em["date_start"],
+        date_end=em["date_end"],
+        actors=frozenset(r["canonical_id"] for r in parts if r["role"] not in _ITEM_ROLES),
+        items=frozenset(r["canonical_id"] for r in parts if r["role"] in _ITEM_ROLES),
+        location=location,
+        names=names,
+    )
+
+
+def _component(db: sqlite3.Connection, table: str, seeds: set[str]) -> set[str]:
+    """Every row reachable from the seeds through links of the given table."""
+    seen = set(seeds)
+    frontier = list(seeds)
+    while frontier:
+        batch, frontier = frontier[:500], frontier[500:]
+        marks = ",".join("?" * len(batch))
+        for a, b in db.execute(
+            f"SELECT a, b FROM {table} WHERE a IN ({marks}) OR b IN ({marks})", (*batch, *batch)
+        ):
+            for n in (a, b):
+                if n not in seen:
+                    seen.add(n)
+                    frontier.append(n)
+    return seen
+
+
+def _recluster_entities(db: sqlite3.Connection, seeds: set[str]) -> None:
+    nodes = _component(db, "entity_links", seeds)
+    marks = ",".join("?" * len(nodes))
+    judgements = [
+        clusters.Judgement(r["a"], r["b"], r["verdict"] == "same", r["score"], r["origin"] == "user")
+        for r in db.execute(
+            f"SELECT * FROM entity_links WHERE a IN ({marks}) OR b IN ({marks})", (*nodes, *nodes)
+        )
+    ]
+    for node, head in clusters.cluster(nodes, judgements).items():
+        db.execute("UPDATE entities SET canonical_id = ? WHERE id = ?", (head, node))
+
+
+def _recluster_events(db: sqlite3.Connection, seeds: set[str]) -> None:
+    nodes = _component(db, "event_links", seeds)
+    marks = ",".join("?" * len(nodes))
+    judgements = [
+        clusters.Judgement(r["a"], r["b"], True, r["score"], False)
+        for r in db.execute(
+            f"SELECT * FROM event_links WHERE a IN ({marks}) OR b IN ({marks})", (*nodes, *nodes)
+        )
+    ]
+    for node, head in clusters.cluster(nodes, judgements).items():
+        db.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (head, node))
