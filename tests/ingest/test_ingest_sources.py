@@ -139,3 +139,15 @@ def test_non_http_schemes_are_refused(url: str) -> None:
     _, errors = collect([url])
     assert len(errors) == 1 and errors[0].origin == url
     assert "unsupported URL scheme" in errors[0].reason
+
+
+def test_html_file_in_a_legacy_charset_uses_its_meta_declaration(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+        "<body><p>The mayor\u2019s office said the caf\u00e9 would reopen.</p></body></html>"
+    )
+    path = tmp_path / "legacy.htm"
+    path.write_bytes(html.encode("cp1252"))
+    items, errors = collect([str(path)])
+    assert errors == []
+    assert "The mayor\u2019s office said the caf\u00e9 would reopen." in (items[0].html or "")

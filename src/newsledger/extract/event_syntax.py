@@ -81,6 +81,8 @@ class MentionIndex:
                         cands += self.in_tokens(child.subtree)
                 if not cands:
                     cands = self.in_tokens(t for t in noun_left(h) if t.dep_ != "poss" and t.i < h.i)
+                if not cands:  # "Iran's drone makers": the possessor stands for the phrase
+                    cands = self.in_tokens(t for c in h.children if c.dep_ == "poss" for t in c.subtree)
             for c in cands:
                 if (types is None or self.type_of(c) in types) and c not in found:
                     found.append(c)

@@ -176,6 +176,9 @@ def _counted_noun(doc: Doc, end: int, mentions: Sequence[Mention]) -> tuple[Toke
                 return tok, items
             j += 1
             continue
+        if k is not None:  # another name inside the phrase ('12 Shahed drones' tagged oddly)
+            j += 1
+            continue
         if tok.pos_ == "NOUN" and not tok.is_punct:
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "conj" and tok.dep_ == "compound":

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from newsledger.errors import InputError
 
@@ -93,6 +94,10 @@ def _extract(html: str, url: str | None, *, favor_recall: bool) -> tuple[str, tr
             with_metadata=True,
             include_comments=False,
             favor_recall=favor_recall,
+            # Markup and URL only: htmldate's extensive search reads dates out of
+            # the body text, which would be mislabelled "metadata". Inference from
+            # the text is done later, explicitly, and labelled "inferred".
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as exc:  # trafilatura/lxml raise many types on hostile markup
         log.debug("trafilatura failed (favor_recall=%s): %s", favor_recall, exc)

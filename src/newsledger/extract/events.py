@@ -1,0 +1,333 @@
+"""Events within one document: who did what to whom, when, where, how many, for how much.
+
+A trigger (a verb or noun listed in data/event_triggers.csv, matched on its lemma and part of speech) starts
+an event; its arguments come from the dependency parse, not from the words nearby: the subject (or the
+by-phrase of a passive) is the agent, the object fills the trigger's object role, prepositions add
+recipient, origin, partner, target, instrument and location. Nominal events ("the $1 billion deal",
+"a missile attack") take arguments from their possessor, compounds and of/by/between phrases, and from a
+light verb that governs them ("carried out an attack"). See docs/events.md for the ontology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract.event_syntax import (
+    ACTOR_TYPES,
+    LOCATIVE_PREPS,
+    PLACE_TYPES,
+    MentionIndex,
+    clause_tokens,
+    conjuncts,
+    modality,
+    noun_left,
+    passive,
+    read_data_csv,
+    subject,
+)
+from newsledger.extract.quantities import find_amounts
+from newsledger.model import Evidence, EventRecord, Mention, Participant, TimeExpr
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    lemma: str
+    pos: str  # "verb" | "noun"
+    particle: str
+    type: str
+    mode: str | None
+    plover: str | None
+    object_role: str
+    strict: bool
+
+
+@lru_cache(maxsize=1)
+def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """(lemma, pos) → rules, from data/event_triggers.csv (several when a phrasal particle tells them apart)."""
+    out: dict[tuple[str, str], list[TriggerRule]] = {}
+    for r in read_data_csv("event_triggers.csv"):
+        rule = TriggerRule(
+            r["lemma"], r["pos"], r["particle"], r["type"], r["mode"] or None, r["plover"] or None,
+            r["object_role"], r["strict"] == "1",
+        )
+        out.setdefault((rule.lemma, rule.pos), []).append(rule)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def reporting_lemmas() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_data_csv("reporting_verbs.csv") if r["kind"] == "verb")
+
+
+def match_trigger(tok: Token) -> TriggerRule | None:
+    """The trigger rule a token starts, or None; phrasal verbs need their particle ('hand over')."""
+    pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    rules = trigger_rules().get((tok.lemma_.lower(), pos)) or trigger_rules().get((tok.lower_, pos))
+    if not rules:
+        return None
+    particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    if tok.i + 1 < len(tok.doc):
+        particles.add(tok.doc[tok.i + 1].lower_)
+    for rule in rules:
+        if rule.particle and rule.particle in particles:
+            return rule
+    plain = [r for r in rules if not r.particle]
+    return plain[0] if plain else None
+
+
+def _light_verb(tok: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The verb that governs a nominal trigger ('signed a deal', 'launched an attack'), if not a reporting verb."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB" and head.lemma_ not in reporting_lemmas():
+        return head
+    return None
+
+
+def _fit_role(role: str, mtype: str, rule: TriggerRule, is_head: bool) -> str | None:
+    """Adjust a syntactic role to what the mention can be (a weapon is an item or instrument, not an agent)."""
+    if mtype == "weapon":
+        if rule.type == "attack" and role in ("agent", "item", "partner"):
+            return "instrument"
+        if role in ("target", "partner") and rule.type != "attack":
+            return "item"
+        return role if role != "agent" else "instrument"
+    if mtype not in ACTOR_TYPES:
+        return None
+    if role == "item":
+        if rule.type in ("transfer", "production", "aid") and not is_head and mtype in ("country", "nationality"):
+            return "origin"  # 'Iranian drones'
+        if rule.type in ("transfer", "aid"):
+            return "recipient" if is_head else None
+        return "target" if is_head else None
+    if role == "instrument":
+        return None
+    return role
+
+
+class _Builder:
+    """Collects one event's participants, location and clause while reading the parse."""
+
+    def __init__(self, rule: TriggerRule, idx: MentionIndex) -> None:
+        self.rule = rule
+        self.idx = idx
+        self.parts: list[Participant] = []
+        self.location: int | None = None
+
+    def add(self, role: str, head: Token) -> None:
+        if role == "location":
+            self.locate(head)
+            return
+        heads = [head, *conjuncts(head)]
+        for k in self.idx.for_phrase(head):
+            is_head = any(self.idx.of(h) == k for h in heads)
+            mtype = self.idx.type_of(k)
+            if role in ("partner", "target") and mtype in PLACE_TYPES and not is_head:
+                continue
+            fitted = _fit_role(role, mtype, self.rule, is_head)
+            if fitted and not any(p.mention == k and p.role == fitted for p in self.parts):
+                self.parts.append(Participant(fitted, k))
+
+    def locate(self, pobj: Token) -> None:
+        if self.location is not None:
+            return
+        for k in self.idx.in_tokens(pobj.subtree):
+            if self.idx.type_of(k) in PLACE_TYPES:
+                self.location = k
+                return
+
+    def preposition(self, prep: Token, nominal: bool) -> None:
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            return
+        obj, word, kind = objs[0], prep.lower_, self.rule.type
+        if obj.dep_ == "pcomp":
+            return
+        if word in ("to", "for") and kind in ("transfer", "aid", "request", "threat"):
+            if self.idx.for_phrase(obj, PLACE_TYPES) and kind == "transfer" or word == "to":
+                self.add("recipient", obj)
+        elif word == "from":
+            self.add("origin", obj)
+        elif word == "with":
+            self.add({"attack": "instrument", "transfer": "item"}.get(kind, "partner"), obj)
+        elif word in ("against",) or (word == "on" and kind in ("attack", "sanction", "accusation", "threat", "protest")):
+            self.add("target", obj)
+        elif word == "by":
+            self.add("agent", obj)
+        elif word == "between":
+            self.add("agent", obj)
+        elif word == "of" and nominal:
+            role = self.rule.object_role
+            self.add("agent" if role in ("location", "partner") or kind in ("meeting", "protest", "mobilization") else role, obj)
+        if word in LOCATIVE_PREPS or (word == "to" and kind == "meeting"):
+            self.locate(obj)
+
+
+def _read_verb(tok: Token, b: _Builder) -> None:
+    subj = subject(tok)
+    rule = b.rule
+    if passive(tok):
+        if subj is not None:
+            b.add(rule.object_role, subj)
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        b.add("agent", o)
+    elif subj is not None and subj.lower_ not in ("that", "which", "who"):
+        b.add("agent", subj)
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            b.add(rule.object_role, c)
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            b.add("recipient", c)
+        elif c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
+            b.preposition(c, nominal=False)
+    if rule.mode == "purchase":
+        for p in [p for p in b.parts if p.role == "agent"]:
+            if not any(q.role == "recipient" for q in b.parts):
+                b.parts.append(Participant("recipient", p.mention))
+
+
+def _read_noun(tok: Token, b: _Builder, light: Token | None) -> None:
+    rule = b.rule
+    for c in tok.children:
+        if c.dep_ == "poss":
+            b.add("agent", c)
+        elif c.dep_ == "prep":
+            b.preposition(c, nominal=True)
+    for left in noun_left(tok):
+        if left.dep_ == "poss" or left.i >= tok.i:
+            continue
+        k = b.idx.of(left)
+        if k is None:
+            continue
+        mtype = b.idx.type_of(k)
+        role = ("instrument" if rule.type == "attack" else "item") if mtype == "weapon" else "agent"
+        if mtype in PLACE_TYPES and mtype != "country":
+            continue
+        if not any(p.mention == k for p in b.parts):
+            b.parts.append(Participant(role, k))
+    if light is not None:
+        subj = subject(light)
+        if passive(light):
+            for c in light.children:
+                if c.dep_ == "agent":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            b.add("agent", o)
+        elif subj is not None:
+            b.add("agent", subj)
+        for c in light.children:
+            if c.dep_ == "prep":
+                b.preposition(c, nominal=False)
+
+
+def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
+    """'bought drones by transferring cash': the by-clause is how the purchase was done, not an event."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.i in triggers
+
+
+def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, times: Sequence[TimeExpr]) -> int | None:
+    """The time expression attached to the event; else one in the sentence attached to no other verb or event."""
+    loose: list[int] = []
+    for k, t in enumerate(times):
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.i not in sent_tokens:
+            continue
+        cur = span.root.head if span.root.head is not span.root else span.root
+        owner: int | None = None
+        for _ in range(8):
+            if cur.i in anchors or cur.i in stops or cur.pos_ in ("VERB", "AUX"):
+                owner = cur.i
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+        if owner in anchors:
+            return k
+        if owner is None or owner not in stops and owner not in anchors and doc[owner].pos_ not in ("VERB", "AUX"):
+            loose.append(k)
+    return loose[0] if loose else None
+
+
+def _inside(start: int, end: int, toks: list[Token]) -> bool:
+    return any(t.idx <= start < t.idx + len(t.text) for t in toks) and any(
+        t.idx < end <= t.idx + len(t.text) for t in toks
+    )
+
+
+def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]) -> list[EventRecord]:
+    """Every event the grammar of ``doc`` reports, in text order; offsets are into doc.text."""
+    idx = MentionIndex(doc, mentions)
+    quantities, money = find_amounts(doc, mentions)
+    triggers = {t.i: r for t in doc if (r := match_trigger(t)) is not None}
+    reporting = {t.i for t in doc if t.pos_ == "VERB" and t.lemma_ in reporting_lemmas()}
+    events: list[EventRecord] = []
+    for i, rule in sorted(triggers.items()):
+        tok = doc[i]
+        if _is_manner(tok, triggers):
+            continue
+        b = _Builder(rule, idx)
+        light = None
+        others = [doc[j] for j in triggers if j != i and not _is_manner(doc[j], triggers)]
+        if rule.pos == "verb":
+            _read_verb(tok, b)
+            for c in tok.children:  # 'signed a deal with Iran': read the deal's phrases too
+                if c.dep_ == "dobj" and c.i in triggers and triggers[c.i].type == rule.type:
+                    _read_noun(c, b, None)
+            clause = clause_tokens(tok, stop=others)
+        else:
+            light = _light_verb(tok, triggers)
+            if light is not None and light.i in triggers and triggers[light.i].type == rule.type:
+                continue  # the verb's event already holds this noun
+            _read_noun(tok, b, light)
+            clause = list(tok.subtree)
+            if light is not None:
+                clause += [t for t in clause_tokens(light, stop=others) if t not in clause]
+        qs = tuple(q for q in quantities if _inside(q.start, q.end, clause))
+        ms = tuple(m for m in money if _inside(m.start, m.end, clause))
+        for q in qs:
+            if q.item is not None and not any(p.mention == q.item for p in b.parts):
+                b.parts.append(Participant("instrument" if rule.type == "attack" else "item", q.item))
+        has_weapon = any(mentions[p.mention].type == "weapon" for p in b.parts)
+        if rule.strict and not (has_weapon or qs or ms):
+            continue
+        anchors = {i} | ({light.i} if light is not None else set())
+        stops = (set(triggers) | reporting) - anchors
+        sent = tok.sent
+        time = _time_for(anchors, stops, range(sent.start, sent.end), doc, times)
+        trig_end = tok.idx + len(tok.text)
+        if rule.particle and i + 1 < len(doc) and doc[i + 1].lower_ == rule.particle:
+            trig_end = doc[i + 1].idx + len(doc[i + 1].text)
+        events.append(
+            EventRecord(
+                type=rule.type,
+                plover=rule.plover,
+                mode=rule.mode,
+                modality=modality(tok, reporting),
+                trigger=Evidence("", tok.idx, trig_end, doc.text[tok.idx : trig_end]),
+                sentence=Evidence("", sent.start_char, sent.end_char, sent.text),
+                participants=tuple(_order(b.parts)),
+                location=b.location,
+                time=time,
+                quantities=qs,
+                money=ms,
+            )
+        )
+    return events
+
+
+_ROLE_ORDER = {"agent": 0, "recipient": 1, "origin": 2, "target": 3, "partner": 4, "item": 5, "instrument": 6}
+
+
+def _order(parts: list[Participant]) -> list[Participant]:
+    return sorted(parts, key=lambda p: (_ROLE_ORDER.get(p.role, 9), p.mention))
+
+
+__all__ = ["TriggerRule", "find_events", "match_trigger", "trigger_rules"]
