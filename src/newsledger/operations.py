@@ -66,9 +66,12 @@ def ingest(
     Bad inputs are reported, not raised: the run goes on with the rest.
     """
     from newsledger.extract.document import extract
+    from newsledger.ingest.dates import parse_published_option
     from newsledger.ingest.documents import make_document
     from newsledger.ingest.sources import Overrides, iter_items
 
+    if options.published:
+        parse_published_option(options.published)  # a bad --published stops the run before it starts
     overrides = Overrides(
         published=options.published, outlet=options.outlet, url=options.url, title=options.title
     )

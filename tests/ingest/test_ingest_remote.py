@@ -45,7 +45,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path != "/no-length":  # that one is delimited by closing the connection
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up first (the timeout test does this on purpose)
 
     def log_message(self, format: str, *args: object) -> None:  # quiet test output
         pass
@@ -203,11 +206,15 @@ def test_default_fetcher_is_created_and_errors_are_still_named() -> None:
 
 def test_atom_item_with_unreachable_page_falls_back_to_its_full_content(tmp_path: Path, fetcher: HttpFetcher) -> None:
     link = closed_port_url()
-    paragraph = (
+    first = (
         "Customs officers at the eastern rail terminal seized a shipment of drone engines declared as "
         "agricultural pump parts, the finance ministry said on Monday. Investigators said the consignment "
-        "had passed through two intermediary companies before reaching the border, and that its paperwork "
-        "listed a buyer that had been dissolved a year earlier. "
+        "had passed through two intermediary companies before reaching the border."
+    )
+    second = (
+        "The paperwork listed a buyer that had been dissolved a year earlier, a ministry official said, "
+        "speaking on condition of anonymity. The engines will be examined by technical experts to establish "
+        "where they were made and whether they match models found in debris after recent attacks."
     )
     atom = f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
@@ -219,7 +226,7 @@ def test_atom_item_with_unreachable_page_falls_back_to_its_full_content(tmp_path
     <link rel="alternate" href="{link}"/>
     <id>urn:example:seizure</id>
     <updated>2024-02-05T18:00:00Z</updated>
-    <content type="html">&lt;p&gt;{paragraph}&lt;/p&gt;&lt;p&gt;{paragraph}&lt;/p&gt;</content>
+    <content type="html">&lt;p&gt;{first}&lt;/p&gt;&lt;p&gt;{second}&lt;/p&gt;</content>
   </entry>
 </feed>"""
     path = tmp_path / "monitor.atom"

@@ -151,3 +151,9 @@ def test_html_file_in_a_legacy_charset_uses_its_meta_declaration(tmp_path: Path)
     items, errors = collect([str(path)])
     assert errors == []
     assert "The mayor\u2019s office said the caf\u00e9 would reopen." in (items[0].html or "")
+
+
+def test_missing_path_with_a_colon_is_a_missing_file_not_a_url(tmp_path: Path) -> None:
+    name = str(tmp_path / "notes:draft.txt")
+    _, errors = collect([name])
+    assert [(e.origin, e.reason) for e in errors] == [(name, "no such file or directory")]

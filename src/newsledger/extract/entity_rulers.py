@@ -33,6 +33,16 @@ WEAPON_CUES = frozenset(
     fired launched shot intercepted downed""".split()
 )
 
+# Cues that name a weapon, not just a vehicle: an uncurated designation needs one of these
+# ("a Kh-555 missile"), because "DC-9 plane" or "Tu-154 aircraft" are airliners.
+DESIGNATION_CUES = frozenset(
+    """drone drones uav uavs missile missiles rocket rockets fighter fighters bomber bombers
+    warplane warplanes gunship gunships tank tanks launcher launchers battery batteries
+    howitzer howitzers interceptor interceptors munition munitions warhead warheads
+    submarine submarines frigate frigates destroyer destroyers artillery rifle rifles
+    air-defence air-defense""".split()
+)
+
 # A designation: letters, a hyphen, digits and an optional suffix ("S-400", "Tu-22M3").
 _DESIGNATION = re.compile(r"^(?P<prefix>[A-Z][A-Za-z]{0,9})-(?P<num>\d{1,4})(?P<suffix>[A-Z0-9]{0,4})$")
 # Prefixes of designations that name no weapon even next to a cue word.
@@ -66,17 +76,23 @@ def _known_prefixes(records: Iterable[CuratedName]) -> frozenset[str]:
 class _CuratedMatcher:
     """Match every form of curated records: all-caps forms case-sensitively, others by lower case."""
 
-    def __init__(self, nlp: Language, records: Iterable[CuratedName], name: str) -> None:
+    def __init__(
+        self, nlp: Language, records: Iterable[CuratedName], name: str, plurals: bool = False
+    ) -> None:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_key: dict[str, tuple[CuratedName, str]] = {}
         for n, record in enumerate(records):
             for m, form in enumerate(record.forms):
-                key = f"{name}:{n}:{m}"
-                self.by_key[key] = (record, form)
-                pattern = nlp.make_doc(form)
-                target = self.exact if _case_sensitive(form) else self.lower
-                target.add(key, [pattern])
+                variants = [form]
+                # "Javelins", "HIMARSes" are not worth listing; "Stingers" is: add a plural per form.
+                if plurals and form[-1:].isalpha() and not form.endswith("s") and not _case_sensitive(form):
+                    variants.append(form + "s")
+                for v, variant in enumerate(variants):
+                    key = f"{name}:{n}:{m}:{v}"
+                    self.by_key[key] = (record, form)
+                    target = self.exact if _case_sensitive(variant) else self.lower
+                    target.add(key, [nlp.make_doc(variant)])
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, CuratedName, str]]:
         hits = []
@@ -93,17 +109,36 @@ def _case_sensitive(form: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(form) <= 8
 
 
+_LOWER_WORDS = frozenset({"the", "of", "and", "de", "du", "della", "al", "el", "in", "for", "&"})
+
+
+def _capitalised(doc: Doc, start: int, end: int) -> bool:
+    """Are the span's content words capitalised, as a name's are ("The Times", not "the times")?"""
+    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _LOWER_WORDS]
+    return bool(words) and all(t.text[:1].isupper() for t in words)
+
+
 def _accept(doc: Doc, start: int, end: int, record: CuratedName, form: str, cues: frozenset[str]) -> bool:
-    """A curated match counts unless its form is marked ambiguous and no cue is near."""
+    """A curated match counts unless it is uncapitalised (outlets, organisations) or its form is
+    marked ambiguous and no cue word is near."""
+    if record.type != "weapon" and not _capitalised(doc, start, end):
+        return False
     if form not in record.needs_cue:
         return True
-    if not doc[start].text[:1].isupper() and record.type != "weapon":
-        return False
     return _has_cue(doc, start, end, cues)
 
 
-def _merge(doc: Doc, spans: list[Span]) -> None:
-    """Put ``spans`` into doc.ents, dropping model entities they overlap."""
+def _merge(doc: Doc, spans: list[Span], yield_to_longer: bool = False) -> None:
+    """Put ``spans`` into doc.ents, dropping model entities they overlap.
+
+    With ``yield_to_longer`` a model entity that contains a curated span wins
+    ("United Arab Emirates" is not the people "Arab").
+    """
+    if yield_to_longer:
+        spans = [
+            s for s in spans
+            if not any(e.start <= s.start and s.end <= e.end and len(e) > len(s) for e in doc.ents)
+        ]
     chosen = filter_spans(spans)
     taken = set()
     for span in chosen:
@@ -117,7 +152,7 @@ class WeaponRecognizer:
 
     def __init__(self, nlp: Language) -> None:
         records = weapons()
-        self.curated = _CuratedMatcher(nlp, records, "weapon")
+        self.curated = _CuratedMatcher(nlp, records, "weapon", plurals=True)
         self.prefixes = _known_prefixes(records)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -132,7 +167,7 @@ class WeaponRecognizer:
             known = m.group("prefix") in self.prefixes and (
                 len(m.group("prefix")) > 1 or len(m.group("num")) > 1
             )
-            if not (known or _has_cue(doc, tok.i, tok.i + 1)):
+            if not (known or _has_cue(doc, tok.i, tok.i + 1, DESIGNATION_CUES)):
                 continue
             end = tok.i + 1
             # "MQ-9 Reaper", "BM-21 Grad": a capitalised name right after the designation.
@@ -160,12 +195,14 @@ class CuratedOrgRecognizer:
                     continue
                 if not _accept(doc, start, end, record, form, cues):
                     continue
-                label = {"outlet": OUTLET_LABEL, "group": GROUP_LABEL}.get(record.type, "ORG")
+                label = _CURATED_LABELS.get(record.type, "ORG")
                 spans.append(Span(doc, start, end, label=label, kb_id=record.name))
         if spans:
-            _merge(doc, spans)
+            _merge(doc, spans, yield_to_longer=True)
         return doc
 
+
+_CURATED_LABELS = {"outlet": OUTLET_LABEL, "group": GROUP_LABEL, "nationality": "NORP", "organization": "ORG"}
 
 OUTLET_CUES = frozenset(
     """reported reports report according told newspaper daily agency channel broadcaster
@@ -173,5 +210,6 @@ OUTLET_CUES = frozenset(
 )
 GROUP_CUES = frozenset(
     """militia militias militants militant fighters rebels rebel group groups insurgents
-    brigade brigades movement faction factions forces fighter jihadists""".split()
+    brigade brigades movement faction factions forces fighter jihadists mercenaries troops
+    peacekeepers mission summit statement""".split()
 )

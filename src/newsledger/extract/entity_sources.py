@@ -1,14 +1,117 @@
-"""Placeholder: grown below."""
+"""Unnamed sources ("a senior U.S. military official", "people close to the talks") as spans.
+
+News attributes much of what it reports to people it does not name; a ledger of claims
+needs them as claimants, so they are kept as mentions of type ``source`` with the whole
+noun phrase as the span. They go to ``doc.spans[SOURCES_KEY]``, not ``doc.ents``, so the
+NER labels stay comparable with the model's. A country named inside the phrase
+("U.S.", "Iranian") travels in ``Span.kb_id_`` as an ISO code.
+"""
+
 from __future__ import annotations
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract.entity_data import country_iso
 
 SOURCES_KEY = "newsledger_sources"
 
+# Nouns that name an unnamed source by themselves ("officials said", "sources told").
+_SOURCE_NOUNS = frozenset(
+    """official source spokesperson spokesman spokeswoman spokespeople diplomat aide insider
+    negotiator envoy lawmaker legislator""".split()
+)
+# Nouns that name a source only when qualified ("people familiar with the matter") or
+# when they are the subject of a reporting verb ("a witness said").
+_CONTEXT_NOUNS = frozenset(
+    """person people witness resident analyst expert officer commander member employee
+    worker doctor medic rescuer activist""".split()
+)
+_QUALIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "with"})
+_REPORTING = frozenset(
+    """say tell report confirm deny claim add describe speak warn estimate believe insist
+    acknowledge admit note suggest state explain recount allege""".split()
+)
+# Entity labels that a source phrase absorbs (a country word) versus keeps apart (a name).
+_ABSORBED = frozenset({"NORP", "GPE"})
+
+
+def _is_source_head(tok: Token) -> bool:
+    if tok.pos_ not in ("NOUN",) or tok.ent_type_ in ("PERSON", "ORG", "OUTLET", "GROUP", "WEAPON"):
+        return False
+    doc = tok.doc
+    if (tok.i > 0 and doc[tok.i - 1].text == "-") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
+        return False  # part of a compound word ("open-source", "source-code")
+    lemma = tok.lemma_.lower()
+    if lemma in _SOURCE_NOUNS or tok.lower_ in _SOURCE_NOUNS:
+        return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+    if lemma in _CONTEXT_NOUNS or tok.lower_ in _CONTEXT_NOUNS:
+        if _qualifier(tok) is not None:
+            return True
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _REPORTING
+    return False
+
+
+def _qualifier(tok: Token) -> Token | None:
+    """The post-modifier that qualifies a source noun ("familiar with the matter"), if any."""
+    for child in tok.rights:
+        if child.dep_ in ("amod", "acl", "prep", "advmod") and child.lower_ in _QUALIFIERS:
+            if child.lower_ == "with" and not any(g.lower_ in ("knowledge",) for g in child.subtree):
+                continue
+            return child
+    return None
+
+
+def _phrase(doc: Doc, tok: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``tok`` with its qualifying post-modifier."""
+    start = tok.i
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ in ("det", "amod", "compound", "nummod", "advmod", "nmod", "poss", "quantmod", "npadvmod"):
+            start = min(start, left.left_edge.i)
+    end = tok.i + 1
+    qual = _qualifier(tok)
+    if qual is not None:
+        end = qual.right_edge.i + 1
+    while end > tok.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _cut_names(doc: Doc, start: int, end: int, head: int) -> tuple[int, int, str]:
+    """Move the start past names inside the phrase; absorb country words and keep their code."""
+    iso = ""
+    for ent in doc.ents:
+        if ent.end <= start or ent.start >= end:
+            continue
+        if ent.label_ in _ABSORBED and ent.end <= head:
+            iso = iso or (country_iso(ent.text) or "")
+            continue
+        if ent.end <= head:
+            start = max(start, ent.end)
+        else:
+            end = min(end, ent.start)
+    while start < head and doc[start].is_punct:
+        start += 1
+    return start, end, iso
+
 
 class SourceFinder:
+    """Collect unnamed-source phrases into ``doc.spans[SOURCES_KEY]``."""
+
     def __init__(self, nlp: Language) -> None:
-        pass
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        last_end = -1
+        for tok in doc:
+            if tok.i < last_end or not _is_source_head(tok):
+                continue
+            start, end = _phrase(doc, tok)
+            start, end, iso = _cut_names(doc, start, end, tok.i)
+            if start > tok.i or end <= tok.i:
+                continue
+            spans.append(Span(doc, start, end, label="SOURCE", kb_id=iso))
+            last_end = end
+        doc.spans[SOURCES_KEY] = spans
         return doc

@@ -20,6 +20,12 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Mention types that can act: do, say, receive, be attacked.
 ACTOR_TYPES = {"person", "organization", "outlet", "country", "group", "source", "nationality", "place", "facility"}
 PLACE_TYPES = {"place", "country", "facility"}
+# What a third-person pronoun can stand for when it is the subject of an event or a claim.
+PRONOUN_TYPES = {
+    "he": ("person",), "she": ("person",),
+    "it": ("organization", "country", "place", "outlet", "group"),
+    "they": ("organization", "country", "place", "group", "source", "outlet"),
+}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
 
 
@@ -72,6 +78,9 @@ class MentionIndex:
         'Iranian partners' → the nationality; 'Russia's envoy, Vasily Nebenzia' → the person.
         """
         found: list[int] = []
+        if head.pos_ == "PRON":
+            k = self.antecedent(head)
+            return [k] if k is not None and (types is None or self.type_of(k) in types) else []
         for h in [head, *conjuncts(head)]:
             k = self.of(h)
             cands = [k] if k is not None else []
@@ -87,6 +96,19 @@ class MentionIndex:
                 if (types is None or self.type_of(c) in types) and c not in found:
                     found.append(c)
         return found
+
+
+    def antecedent(self, pron: Token, window: int = 120) -> int | None:
+        """The nearest mention before a pronoun that it can stand for (a plain recency heuristic:
+        no coreference model ships with the small English pipeline)."""
+        types = PRONOUN_TYPES.get(pron.lower_)
+        if types is None:
+            return None
+        for j in range(pron.i - 1, max(pron.i - window, 0) - 1, -1):
+            k = self._by_token[j]
+            if k is not None and self.type_of(k) in types:
+                return k
+        return None
 
 
 def conjuncts(tok: Token) -> list[Token]:

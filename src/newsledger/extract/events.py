@@ -59,6 +59,11 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 
 
 @lru_cache(maxsize=1)
+def materiel_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_data_csv("materiel_nouns.csv"))
+
+
+@lru_cache(maxsize=1)
 def reporting_lemmas() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_data_csv("reporting_verbs.csv") if r["kind"] == "verb")
 
@@ -66,6 +71,10 @@ def reporting_lemmas() -> frozenset[str]:
 def match_trigger(tok: Token) -> TriggerRule | None:
     """The trigger rule a token starts, or None; phrasal verbs need their particle ('hand over')."""
     pos = "verb" if tok.pos_ == "VERB" else "noun" if tok.pos_ == "NOUN" else None
+    return _match(tok, pos)
+
+
+def _match(tok: Token, pos: str | None) -> TriggerRule | None:
     if pos is None:
         return None
     rules = trigger_rules().get((tok.lemma_.lower(), pos)) or trigger_rules().get((tok.lower_, pos))
@@ -81,12 +90,22 @@ def match_trigger(tok: Token) -> TriggerRule | None:
     return plain[0] if plain else None
 
 
-def _light_verb(tok: Token, triggers: dict[int, TriggerRule]) -> Token | None:
-    """The verb that governs a nominal trigger ('signed a deal', 'launched an attack'), if not a reporting verb."""
+def _light_verb(tok: Token) -> tuple[Token | None, bool]:
+    """The verb that governs a nominal trigger, and whether its subject is the event's agent.
+
+    'carried out an attack' (a light verb from the data: yes); 'the attack killed three on Sunday' (the
+    verb's time, place and counts belong to the attack, its subject is the attack itself: no).
+    """
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB" and head.lemma_ not in reporting_lemmas():
-        return head
-    return None
+    if head is tok or head.pos_ != "VERB":
+        return None, False
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and _match(head, "light") is not None:
+        return head, True  # 'announced new assistance': a light verb, even when it also reports
+    if head.lemma_ in reporting_lemmas():
+        return None, False
+    if tok.dep_ == "nsubj":
+        return head, False
+    return None, False
 
 
 def _fit_role(role: str, mtype: str, rule: TriggerRule, is_head: bool) -> str | None:
@@ -127,8 +146,6 @@ class _Builder:
         for k in self.idx.for_phrase(head):
             is_head = any(self.idx.of(h) == k for h in heads)
             mtype = self.idx.type_of(k)
-            if role in ("partner", "target") and mtype in PLACE_TYPES and not is_head:
-                continue
             fitted = _fit_role(role, mtype, self.rule, is_head)
             if fitted and not any(p.mention == k and p.role == fitted for p in self.parts):
                 self.parts.append(Participant(fitted, k))
@@ -149,7 +166,7 @@ class _Builder:
         if obj.dep_ == "pcomp":
             return
         if word in ("to", "for") and kind in ("transfer", "aid", "request", "threat"):
-            if self.idx.for_phrase(obj, PLACE_TYPES) and kind == "transfer" or word == "to":
+            if word == "to" or kind in ("transfer", "aid"):  # 'assistance for Kyiv', 'drones for Russia'
                 self.add("recipient", obj)
         elif word == "from":
             self.add("origin", obj)
@@ -164,7 +181,11 @@ class _Builder:
         elif word == "of" and nominal:
             role = self.rule.object_role
             self.add("agent" if role in ("location", "partner") or kind in ("meeting", "protest", "mobilization") else role, obj)
-        if word in LOCATIVE_PREPS or (word == "to" and kind == "meeting"):
+            for c in obj.children:  # 'the purchase of drones by Serbia': the by-phrase hangs on 'drones'
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "to"):
+                    self.preposition(c, nominal=True)
+        targeted = word == "on" and kind in ("attack", "sanction", "accusation", "threat", "protest")
+        if (word in LOCATIVE_PREPS and not targeted) or (word == "to" and kind == "meeting"):
             self.locate(obj)
 
 
@@ -182,19 +203,33 @@ def _read_verb(tok: Token, b: _Builder) -> None:
     elif subj is not None and subj.lower_ not in ("that", "which", "who"):
         b.add("agent", subj)
     for c in tok.children:
-        if c.dep_ == "dobj":
+        if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):  # a mis-attached conjunct object
             b.add(rule.object_role, c)
+            _object_preps(c, b)
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             b.add("recipient", c)
         elif c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
             b.preposition(c, nominal=False)
-    if rule.mode == "purchase":
+
+
+def _buyer_is_recipient(b: _Builder) -> None:
+    """In a purchase the agent is the buyer: it is also who receives the item."""
+    if b.rule.mode == "purchase" and not any(q.role == "recipient" for q in b.parts):
         for p in [p for p in b.parts if p.role == "agent"]:
-            if not any(q.role == "recipient" for q in b.parts):
-                b.parts.append(Participant("recipient", p.mention))
+            b.parts.append(Participant("recipient", p.mention))
 
 
-def _read_noun(tok: Token, b: _Builder, light: Token | None) -> None:
+def _object_preps(obj: Token, b: _Builder) -> None:
+    """'sent drones to Russia', 'drones from Iran': the parser often hangs these on the object noun."""
+    if b.rule.type not in ("transfer", "aid"):
+        return
+    for o in [obj, *conjuncts(obj)]:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "to"):
+                b.preposition(c, nominal=False)
+
+
+def _read_noun(tok: Token, b: _Builder, light: Token | None, light_agent: bool = False) -> None:
     rule = b.rule
     for c in tok.children:
         if c.dep_ == "poss":
@@ -213,7 +248,7 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None) -> None:
             continue
         if not any(p.mention == k for p in b.parts):
             b.parts.append(Participant(role, k))
-    if light is not None:
+    if light is not None and light_agent:
         subj = subject(light)
         if passive(light):
             for c in light.children:
@@ -223,9 +258,13 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None) -> None:
                             b.add("agent", o)
         elif subj is not None:
             b.add("agent", subj)
+    if light is not None:
         for c in light.children:
             if c.dep_ == "prep":
                 b.preposition(c, nominal=False)
+
+
+_MERGE_DEPS = ("dobj", "nsubjpass")
 
 
 def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
@@ -275,28 +314,38 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             continue
         b = _Builder(rule, idx)
         light = None
-        others = [doc[j] for j in triggers if j != i and not _is_manner(doc[j], triggers)]
+        merged = [c for c in tok.children if c.dep_ in _MERGE_DEPS and triggers.get(c.i, rule).type == rule.type and c.i in triggers]
+        others = [doc[j] for j in triggers if j != i and not _is_manner(doc[j], triggers) and doc[j] not in merged]
         if rule.pos == "verb":
             _read_verb(tok, b)
-            for c in tok.children:  # 'signed a deal with Iran': read the deal's phrases too
-                if c.dep_ == "dobj" and c.i in triggers and triggers[c.i].type == rule.type:
-                    _read_noun(c, b, None)
+            for c in merged:  # 'signed a deal with Iran': the deal's phrases belong to the signing
+                _read_noun(c, b, None)
             clause = clause_tokens(tok, stop=others)
         else:
-            light = _light_verb(tok, triggers)
-            if light is not None and light.i in triggers and triggers[light.i].type == rule.type:
+            if tok.dep_ in _MERGE_DEPS and tok.head.i in triggers and triggers[tok.head.i].type == rule.type:
                 continue  # the verb's event already holds this noun
-            _read_noun(tok, b, light)
+            light, light_agent = _light_verb(tok)
+            _read_noun(tok, b, light, light_agent)
             clause = list(tok.subtree)
             if light is not None:
-                clause += [t for t in clause_tokens(light, stop=others) if t not in clause]
+                clause += [t for t in clause_tokens(light, stop=[*others, tok]) if t not in clause]
+        _buyer_is_recipient(b)
+        if b.location is None:  # 'struck a depot near Damascus': a place phrase inside an argument
+            for t in clause:
+                if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS - {"on", "into"}:
+                    for o in t.children:
+                        if o.dep_ == "pobj":
+                            b.locate(o)
         qs = tuple(q for q in quantities if _inside(q.start, q.end, clause))
         ms = tuple(m for m in money if _inside(m.start, m.end, clause))
-        for q in qs:
-            if q.item is not None and not any(p.mention == q.item for p in b.parts):
-                b.parts.append(Participant("instrument" if rule.type == "attack" else "item", q.item))
+        for q in qs:  # '160 Shahed-136 and Mohajer-6 drones': one count, every model it names
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            for k in idx.in_tokens(span or ()):
+                if mentions[k].type == "weapon" and not any(p.mention == k for p in b.parts):
+                    b.parts.append(Participant("instrument" if rule.type == "attack" else "item", k))
         has_weapon = any(mentions[p.mention].type == "weapon" for p in b.parts)
-        if rule.strict and not (has_weapon or qs or ms):
+        materiel = any(t.pos_ == "NOUN" and t.lemma_.lower() in materiel_lemmas() for t in clause if t.i != i)
+        if rule.strict and not (has_weapon or materiel or qs or ms):
             continue
         anchors = {i} | ({light.i} if light is not None else set())
         stops = (set(triggers) | reporting) - anchors

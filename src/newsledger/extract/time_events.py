@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_grammar import Candidate, Resolved
-from newsledger.extract.time_lexicon import QUANTITY, UNIT, parse_quantity, unit_name
+from newsledger.extract.time_lexicon import QUANTITY, UNIT, is_event_noun, parse_quantity, unit_name
 
 EVENT_PRIORITY = 6
 
@@ -58,7 +58,8 @@ def known_events() -> tuple[KnownEvent, ...]:
 
 
 # Relations before an event phrase, matched at the end of the preceding text.
-_BEFORE = r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|in\s+the\s+lead-up\s+to|until|till|up\s+to|by"
+# "by" and "up to" are left out: "caused by the collapse of X" is no time.
+_BEFORE = r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|in\s+the\s+lead-up\s+to|until|till"
 _AFTER = r"after|following|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|since|into"
 _AT = r"at\s+the\s+time\s+of|during|at|on\s+the\s+eve\s+of|on\s+the\s+day\s+of|on|in|amid"
 _PREPOSITIONS = ("at the time of", "during", "at", "on the day of", "on", "in", "amid")
@@ -98,7 +99,7 @@ def _relate(ev: KnownEvent, rel: str, qty: tuple[float, float | None] | None, un
     if rel in ("before", "prior to", "ahead of", "in the run-up to", "in the lead-up to"):
         last_day = start - timedelta(days=1)
         return cal.Period(f"../{last_day.isoformat()}", None, last_day), "vague"
-    if rel in ("until", "till", "up to", "by"):
+    if rel in ("until", "till"):
         return cal.Period(f"../{start.isoformat()}", None, start), "vague"
     if rel == "since":
         if doc_date:
@@ -175,7 +176,7 @@ def unknown_anchor_candidates(doc: Doc) -> list[Candidate]:
     chunk_at = {nc.start_char: nc for nc in doc.noun_chunks}
     for m in _QTY_REL.finditer(text):
         nc = chunk_at.get(m.end())
-        if nc is None or nc.root.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        if nc is None or nc.root.ent_type_ in ("DATE", "TIME", "CARDINAL") or not is_event_noun(nc.root.lemma_):
             continue
         end = nc.end
         nxt = doc[end] if end < len(doc) else None

@@ -138,14 +138,14 @@ def r_month_year(c: Candidate, ctx: Context) -> Resolved | None:
 def r_month(c: Candidate, ctx: Context) -> Resolved | None:
     rel = c.groups.get("rel")
     p, anchor = _month_of(month_number(c.groups["m"] or ""), rel, ctx)
-    mod = (rel or "").lower()
+    mod = (c.groups.get("part") or rel or "").lower()
     if mod in _PART_CLIP and p.earliest and p.latest:
         lo, hi = _PART_CLIP[mod]
         p = cal.clip(p, p.earliest.replace(day=lo), p.earliest.replace(day=min(hi, p.latest.day)))
     return Resolved(p, "date", anchor)
 
 
-_YEAR_PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the end of": (10, 12),
+_YEAR_PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the end of": (10, 12), "the middle of": (5, 8),
               "the start of": (1, 3), "the beginning of": (1, 3)}
 
 
@@ -160,14 +160,35 @@ def r_year(c: Candidate, ctx: Context) -> Resolved | None:
 
 
 def r_decade(c: Candidate, ctx: Context) -> Resolved | None:
-    return Resolved(cal.decade(int(c.groups["dec"] or 0)), "date")
+    raw = (c.groups["dec"] or "0").lstrip("'")
+    if len(raw) == 2:  # "the '70s": the twentieth century's, the usual reading in news
+        raw = "19" + raw
+    return Resolved(cal.decade(int(raw)), "date")
 
 
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
+def _relative_year(words: str | None, ctx: Context) -> int | None:
+    """ "this year" / "last year" / "next year" as a year number, from the document date."""
+    if not words or ctx.anchor is None:
+        return None
+    first = words.lower().split()[0] if words.split()[0].lower() != "the" else words.lower().split()[1]
+    return ctx.anchor.year + {"last": -1, "previous": -1, "next": 1}.get(first, 0)
+
+
+def r_month_relyear(c: Candidate, ctx: Context) -> Resolved | None:
+    y = _relative_year(c.groups.get("ry"), ctx)
+    if y is None:
+        return Resolved(NONE, "date")
+    return Resolved(cal.month(y, month_number(c.groups["m"] or "")), "date", DOC)
+
+
 def r_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     word = (c.groups.get("q") or c.groups.get("qq") or "").lower()
+    rel_year = _relative_year(c.groups.get("ry"), ctx)
+    if rel_year is not None:
+        return Resolved(cal.quarter(rel_year, _ORD.get(word, 4)), "date", DOC)
     y = c.explicit_year or ctx.year_hint
     if word == "last" and not y:
         if ctx.anchor is None:
@@ -265,6 +286,9 @@ def r_relunit(c: Candidate, ctx: Context) -> Resolved | None:
         return Resolved(NONE, "date")
     step = {"last": -1, "this past": -1, "next": 1, "the coming": 1}.get(rel, 0)
     p = _unit_period(cal.shift(ctx.anchor, step, unit), unit)
+    part = " ".join((c.groups.get("part") or "").lower().split()).replace("the middle of", "mid")
+    if part and unit == "year" and p.earliest:
+        p = r_year(Candidate(0, 0, "year", 0, {"y": str(p.earliest.year), "mod": part}), ctx).period  # type: ignore[union-attr]
     if rel == "earlier this":
         p = cal.clip(p, latest=ctx.anchor)
     elif rel == "later this":
@@ -286,6 +310,17 @@ def _unit_period(d: date, unit: str) -> cal.Period:
     if unit == "day":
         return cal.day(d)
     return cal.year(d.year)
+
+
+_CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def r_century(c: Candidate, ctx: Context) -> Resolved | None:
+    """ "the 20th century" → TIMEX "19" (the first two digits of its years), 1900-01-01..1999-12-31."""
+    word = (c.groups.get("c") or "").lower()
+    n = _CENTURY_WORDS.get(word) or int(word)
+    first = (n - 1) * 100
+    return Resolved(cal.Period(f"{n - 1:02d}", date(max(first, 1), 1, 1), date(first + 99, 12, 31)), "date")
 
 
 def r_ago(c: Candidate, ctx: Context) -> Resolved | None:
@@ -346,7 +381,8 @@ def r_clock(c: Candidate, ctx: Context) -> Resolved | None:
             hh = 0
         if hh > 23:
             return None
-    clock = f"T{hh:02d}:{mm:02d}"
+    tz = (c.groups.get("tz") or "").upper()
+    clock = f"T{hh:02d}:{mm:02d}" + ("Z" if tz in ("GMT", "UTC", "Z") else "")
     return Resolved(cal.Period(clock, None, None), "time")
 
 
@@ -407,15 +443,18 @@ RULES: tuple[Rule, ...] = (
           rf"(?:,?\s+(?P<y>{YEAR}))?{_E}", 3, r_month_day),
     _rule("month_year", rf"{_B}(?:(?P<mod>(?i:early|mid|late))[-\s]+)?(?P<m>{MONTH_FULL})(?:\s+of)?,?\s+(?P<y>{YEAR}){_E}",
           3, r_month_year),
-    _rule("month", rf"(?:\b(?P<cue>{_CUES})\s+)?(?P<body>(?:(?P<rel>(?i:last|next|this|this\s+past|early|mid|late))"
-          rf"[-\s]+)?(?P<m>{MONTH_FULL})){_E}", 2, r_month, lambda g: bool(g.get("cue") or g.get("rel"))),
+    _rule("month", rf"(?:\b(?P<cue>{_CUES})\s+)?(?P<body>(?:(?P<part>(?i:early|mid|late))[-\s]+(?=(?i:last|next|this)\s))?"
+          rf"(?:(?P<rel>(?i:last|next|this|this\s+past|early|mid|late))[-\s]+)?(?P<m>{MONTH_FULL})){_E}", 2, r_month, lambda g: bool(g.get("cue") or g.get("rel"))),
     _rule("year", rf"(?:\b(?P<cue>{_CUES}|(?i:the\s+year))\s+)?(?P<body>(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of"
           rf"|the\s+start\s+of|the\s+beginning\s+of))[-\s]+)?(?P<y>{YEAR})){_E}(?!,\d)", 2, r_year,
           lambda g: bool(g.get("cue") or g.get("mod"))),
-    _rule("decade", rf"{_B}(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<dec>(?:1[89]|20)\d0)'?s){_E}",
-          3, r_decade),
+    _rule("decade", rf"(?<![\w/.-])(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<dec>(?:1[89]|20)\d0|'?[1-9]0)"
+          r"'?s)(?![\w-])", 3, r_decade),
     _rule("quarter", rf"{_B}(?P<body>(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
-          rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?P<y>{YEAR})|,?\s+(?P<y2>{YEAR}))?){_E}", 3, r_quarter),
+          rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?P<y>{YEAR})|,?\s+(?P<y2>{YEAR})|\s+(?i:of\s+)?(?P<ry>(?i:this|last|next"
+          rf"|the\s+previous|the\s+current)\s+(?:fiscal\s+|financial\s+)?year))?){_E}", 3, r_quarter),
+    _rule("month_relyear", rf"{_B}(?P<m>{MONTH_FULL})\s+(?i:of\s+)?(?P<ry>(?i:this|last|next)\s+year){_E}", 3,
+          r_month_relyear),
     _rule("quarter_q", rf"{_B}(?P<body>(?P<qq>Q[1-4])(?:\s+(?P<y>{YEAR}))?){_E}", 3, r_quarter),
     _rule("season", rf"(?:\b(?P<cue>(?i:in|during|over|through|by|until|since|throughout))\s+(?i:the)\s+)?"
           rf"(?P<body>(?:(?P<rel>(?i:this\s+past|this|last|next|the\s+coming|early|late|mid))[-\s]+)?"
@@ -427,22 +466,26 @@ RULES: tuple[Rule, ...] = (
           r"|today|tomorrow|tonight|overnight|earlier\s+this\s+(?:morning|afternoon|evening)|this\s+(?:morning|afternoon"
           r"|evening)|last\s+night|earlier\s+today|later\s+today))(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)"
           rf"{_E}", 3, r_relword),
-    _rule("relunit", rf"{_B}(?P<body>(?P<rel>(?i:last|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming"
-          r"|the\s+next|the\s+following|earlier\s+this|later\s+this|the\s+current|the\s+same|this\s+past))\s+"
+    _rule("relunit", rf"{_B}(?P<body>(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of"
+          r"|the\s+beginning\s+of|the\s+middle\s+of))[-\s]+)?(?P<rel>(?i:last|this|next|the\s+past"
+          r"|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+following|earlier\s+this|later\s+this"
+          r"|the\s+current|the\s+same|this\s+past))\s+(?:(?i:fiscal|financial|calendar)\s+)?"
           r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])", 3, r_relunit),
+    _rule("century", rf"{_B}(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<c>1\d|20|21|(?i:nineteenth"
+          r"|twentieth|twenty-first))(?:st|nd|rd|th)?[-\s](?i:century))(?![\w-])", 3, r_century),
     _rule("ago", rf"{_B}(?P<body>(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})\s+(?P<u>{UNIT})\s+(?P<dir>(?i:ago|from\s+now"
           rf"|hence))){_E}", 4, r_ago),
-    _rule("duration", rf"{_B}(?P<body>(?:{MODIFIER}\s+)?(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming"
-          rf"|the\s+previous|the\s+first|the\s+final))\s+)?(?P<n>{QUANTITY})[-\s]+(?P<u>{UNIT})(?:[-\s]+(?i:long))?)"
+    _rule("duration", rf"{_B}(?P<body>(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming"
+          rf"|the\s+previous|the\s+first|the\s+final))\s+)?(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})[-\s]+(?P<u>{UNIT})(?:[-\s]+(?i:long))?)"
           rf"(?![\w-])(?!\s+(?i:old|of\s+age))", 2, r_duration),
     _rule("duration_plural", rf"\b(?i:for|over|in|within)\s+(?P<body>(?P<u>(?i:years|decades|months|weeks|days"
           r"|centuries|hours)))(?![\w-])", 2, r_duration),
     _rule("set", rf"{_B}(?P<body>(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|weekend|morning"
-          rf"|evening|night|quarter)|{WEEKDAY})|(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)"
+          rf"|evening|night|quarter)|{WEEKDAY})|(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly)"
           rf"|(?:(?i:once|twice|thrice)|{NUMBER}\s+(?i:times))\s+(?i:a|an|per|each|every)\s+{UNIT}){_E}", 3, r_set),
     _rule("clock", rf"{_B}(?P<body>(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
           r"(?![\w])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight)))"
-          r"(?:\s+(?:GMT|UTC|[A-Z]{2,4}T|(?i:local\s+time)))?)", 3, r_clock),
+          r"(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,4}T|(?i:local\s+time)))?)", 3, r_clock),
     _rule("vague", r"(?:\b(?i:in|for|since|until)\s+)?(?P<body>(?i:recently|lately|the\s+recent\s+(?:days|weeks|months"
           r"|years)|recent\s+(?:days|weeks|months|years)|the\s+past|previously|formerly|at\s+present|currently"
           r"|nowadays|these\s+days|right\s+now|now|at\s+the\s+moment|soon|shortly|the\s+(?:near\s+)?future"
@@ -473,3 +516,67 @@ def resolve(c: Candidate, ctx: Context) -> Resolved | None:
         return c.resolved
     resolver = RESOLVERS.get(c.rule)
     return resolver(c, ctx) if resolver else None
+
+
+# --- ranges written as one phrase -------------------------------------------------
+# "January 29 to 31, 2023", "29-31 January", "from March to May 2022", "2009-2010":
+# one side lacks words the other supplies, so two single matches cannot be joined.
+
+def r_range_days(c: Candidate, ctx: Context) -> Resolved | None:
+    m = month_number(c.groups["m"] or "")
+    d1, d2 = (int(re.sub(r"\D", "", c.groups[k] or "0")) for k in ("d1", "d2"))
+    if d2 <= d1:
+        return None
+    year = int(c.groups["y"]) if c.groups.get("y") else None
+    first, anchor = _day_of(m, d1, year, ctx)
+    if first.earliest is None:
+        return Resolved(NONE, "range", anchor)
+    last = cal.safe_date(first.earliest.year, m, d2)
+    if last is None:
+        return None
+    return Resolved(cal.span(first, cal.day(last)), "range", anchor)
+
+
+def r_range_months(c: Candidate, ctx: Context) -> Resolved | None:
+    m1, m2 = month_number(c.groups["m1"] or ""), month_number(c.groups["m2"] or "")
+    if c.groups.get("y"):
+        y2 = int(c.groups["y"] or 0)
+        y1 = int(c.groups["y1"]) if c.groups.get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        return Resolved(cal.span(cal.month(y1, m1), cal.month(y2, m2)), "range")
+    first, anchor = _month_of(m1, None, ctx)
+    if first.earliest is None:
+        return Resolved(NONE, "range")
+    y1 = first.earliest.year
+    return Resolved(cal.span(first, cal.month(y1 if m2 >= m1 else y1 + 1, m2)), "range", anchor)
+
+
+def r_range_years(c: Candidate, ctx: Context) -> Resolved | None:
+    y1, raw = int(c.groups["y1"] or 0), c.groups["y2"] or ""
+    y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+    if y2 <= y1:
+        return None
+    return Resolved(cal.span(cal.year(y1), cal.year(y2)), "range")
+
+
+_SEP = r"\s*(?P<sep>-|–|—|(?i:to|through|until|till|and))\s*"
+_FROM = r"(?:(?P<pre>(?i:from|between))\s+)?"
+
+
+def _sep_ok(g: dict[str, str | None]) -> bool:
+    """ "and" joins a range only after "between" ("on March 3 and 4 people died" is no range)."""
+    return (g.get("sep") or "").lower() != "and" or (g.get("pre") or "").lower() == "between"
+
+
+RANGE_RULES: tuple[Rule, ...] = (
+    _rule("range_mdd", rf"{_B}{_FROM}(?P<m>{MONTH_ANY})\s+(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?{_E}"
+          rf"(?!\s+{MONTH_ANY})", 5, r_range_days, _sep_ok),
+    _rule("range_ddm", rf"{_B}{_FROM}(?P<d1>{DAY}){_SEP}(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})"
+          rf"(?:,?\s+(?P<y>{YEAR}))?{_E}", 5, r_range_days, _sep_ok),
+    _rule("range_mm", rf"{_B}{_FROM}(?P<m1>{MONTH_FULL})(?:,?\s+(?P<y1>{YEAR}))?{_SEP}(?P<m2>{MONTH_FULL})"
+          rf"(?:,?\s+(?P<y>{YEAR}))?{_E}", 5, r_range_months,
+          lambda g: _sep_ok(g) and bool(g.get("pre") or g.get("y"))),
+    _rule("range_yy", rf"{_B}{_FROM}(?P<y1>{YEAR}){_SEP}(?P<y2>{YEAR}|\d\d(?![\d%])){_E}", 5, r_range_years,
+          lambda g: _sep_ok(g) and (bool(g.get("pre")) or g.get("sep") in ("-", "–", "—"))),
+)
+RULES = RULES + RANGE_RULES
+RESOLVERS.update({r.name: r.resolve for r in RANGE_RULES})

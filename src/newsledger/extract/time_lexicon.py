@@ -133,3 +133,22 @@ def duration_value(n: float | None, unit: str) -> str:
         total = n * scale
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"PT{amount}{code}" if timeish else f"P{amount}{code}"
+
+
+# Nouns that name happenings, so "two weeks before the vote" is a time relative to an
+# (unknown) event while "an hour before her colleagues" is not. Closed-class grammar
+# knowledge, not curated facts: derived nouns are caught by their suffix instead.
+EVENT_NOUNS = frozenset(
+    "war attack attacks election elections vote referendum meeting meetings summit visit talks strike strikes "
+    "deal crisis pandemic outbreak start beginning end launch death trial invasion offensive ceasefire truce "
+    "raid raids bombing shelling assault coup protest protests riot riots game match race season "
+    "announcement hearing ruling verdict sale delivery shipment agreement treaty merger takeover "
+    "bankruptcy collapse crash fire flood earthquake storm explosion blast incident arrest release "
+    "search investigation inquiry shooting killing massacre conflict fighting battle siege".split()
+)
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing")
+
+
+def is_event_noun(lemma: str) -> bool:
+    w = lemma.lower()
+    return w in EVENT_NOUNS or (len(w) > 5 and w.endswith(EVENT_SUFFIXES))

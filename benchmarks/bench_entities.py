@@ -1,0 +1,209 @@
+"""Entity recognition against MEANTIME's entity mentions, with the bare spaCy model as baseline.
+
+Run:  .venv/bin/python benchmarks/bench_entities.py [--limit N]
+
+Gold: MEANTIME (120 English Wikinews articles, CC BY 4.0) read at run time from
+../shared/eval/meantime; skipped cleanly when absent. Recall is measured on the named
+mentions (syntactic type NAM or PRE.NAM) of persons, organisations and locations;
+precision counts a predicted name as right when it matches *any* annotated entity
+mention (MEANTIME also annotates names under other syntactic types, e.g. "Obama").
+"Strict" needs the same token span (a leading "the" and a trailing "'s" ignored on both
+sides); "overlap" needs one shared token. Typed scores also need PER/ORG/LOC to agree.
+The baseline is the same pipeline with newsledger's components disabled, its NORP
+mapped to LOC like our demonyms (MEANTIME tags "American" as a LOC pre-modifier).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+CORPUS = EVAL / "meantime" / "intra_cross-doc_annotation"
+GOLD_TYPES = ("PER", "ORG", "LOC")
+NAME_SYNTAX = {"NAM", "PRE.NAM"}
+
+OUR_TYPES = {
+    "person": "PER",
+    "organization": "ORG",
+    "outlet": "ORG",
+    "group": "ORG",
+    "place": "LOC",
+    "country": "LOC",
+    "facility": "LOC",
+}
+BASELINE_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "LOC"}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "’s", "'", "n't", "%", "''"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``"}
+_QUOTES = {"``": '"', "''": '"'}
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    tokens: list[tuple[int, int]]  # char span of each token, in order
+    names: list[tuple[int, int, str]]  # (first token, last token + 1, type): recall set
+    anything: list[tuple[int, int, str]]  # every annotated entity mention: precision set
+
+
+def _detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text from MEANTIME's tokens, close to how the article was written."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    prev = ""
+    for n, word in enumerate(words):
+        word = _QUOTES.get(word, word)
+        raw = words[n]
+        if n and raw not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+            parts.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(word)))
+        parts.append(word)
+        pos += len(word)
+        prev = raw
+    return "".join(parts), spans
+
+
+def load_gold(path: Path) -> GoldDoc:
+    root = ET.parse(path).getroot()
+    tokens = list(root.iter("token"))
+    index = {t.get("t_id"): i for i, t in enumerate(tokens)}
+    text, spans = _detokenise([t.text or "" for t in tokens])
+    entity_type = {e.get("m_id"): e.get("ent_type") for e in root.iter("ENTITY")}
+    refers: dict[str, str] = {}
+    for rel in root.iter("REFERS_TO"):
+        target = rel.find("target")
+        if target is None:
+            continue
+        for src in rel.iter("source"):
+            refers[src.get("m_id", "")] = entity_type.get(target.get("m_id", ""), "")
+    names, anything = [], []
+    for m in root.iter("ENTITY_MENTION"):
+        ids = sorted(index[a.get("t_id")] for a in m.iter("token_anchor") if a.get("t_id") in index)
+        etype = refers.get(m.get("m_id", ""), "")
+        if not ids or etype not in GOLD_TYPES:
+            continue
+        span = (ids[0], ids[-1] + 1, etype)
+        anything.append(span)
+        if m.get("syntactic_type") in NAME_SYNTAX:
+            names.append(span)
+    return GoldDoc(path.stem, text, spans, names, anything)
+
+
+def _token_range(doc: GoldDoc, start: int, end: int) -> tuple[int, int] | None:
+    covered = [i for i, (s, e) in enumerate(doc.tokens) if s < end and e > start]
+    return (covered[0], covered[-1] + 1) if covered else None
+
+
+def _normalise(doc: GoldDoc, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """Ignore a leading "the" and a trailing possessive, which annotators and models treat differently."""
+    start, end, etype = span
+    words = [doc.text[s:e].lower() for s, e in doc.tokens]
+    if end - start > 1 and words[start] == "the":
+        start += 1
+    if end - start > 1 and words[end - 1] in ("'s", "’s", "'"):
+        end -= 1
+    return start, end, etype
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp_r = self.n_gold = self.tp_p = self.n_pred = 0
+
+    def row(self) -> dict[str, float | int]:
+        p = self.tp_p / self.n_pred if self.n_pred else 0.0
+        r = self.tp_r / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "gold": self.n_gold, "pred": self.n_pred}
+
+
+def _match(a: tuple[int, int, str], b: tuple[int, int, str], strict: bool, typed: bool) -> bool:
+    if typed and a[2] != b[2]:
+        return False
+    if strict:
+        return a[0] == b[0] and a[1] == b[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(doc: GoldDoc, pred: list[tuple[int, int, str]], scores: dict[str, Score]) -> None:
+    gold_names = [_normalise(doc, g) for g in doc.names]
+    gold_any = [_normalise(doc, g) for g in doc.anything]
+    pred = [_normalise(doc, p) for p in pred]
+    for strict in (True, False):
+        mode = "strict" if strict else "overlap"
+        for typed in (False, True):
+            for etype in (("ALL",) if not typed else ("ALL", *GOLD_TYPES)):
+                key = f"{mode}/{'typed' if typed else 'span'}/{etype}"
+                s = scores[key]
+                golds = [g for g in gold_names if etype == "ALL" or g[2] == etype]
+                preds = [p for p in pred if etype == "ALL" or p[2] == etype]
+                s.n_gold += len(golds)
+                s.tp_r += sum(any(_match(g, p, strict, typed) for p in pred) for g in golds)
+                s.n_pred += len(preds)
+                s.tp_p += sum(any(_match(p, g, strict, typed) for g in gold_any) for p in preds)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"SKIP: MEANTIME not found at {CORPUS}")
+        return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from newsledger.extract.entities import COMPONENTS, find_mentions
+    from newsledger.extract.pipeline import get_nlp
+
+    files = sorted(CORPUS.glob("*/*.xml"))
+    if args.limit:
+        files = files[: args.limit]
+    golds = [load_gold(f) for f in files]
+    nlp = get_nlp()
+    results: dict[str, dict[str, Score]] = {"newsledger": defaultdict(Score), "spacy_baseline": defaultdict(Score)}
+    t0 = time.perf_counter()
+    for gold, doc in zip(golds, nlp.pipe(g.text for g in golds)):
+        pred = []
+        for m in find_mentions(doc):
+            etype = OUR_TYPES.get(m.type)
+            rng = _token_range(gold, m.start, m.end) if etype else None
+            if rng:
+                pred.append((*rng, etype))
+        score(gold, pred, results["newsledger"])
+    ours_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        for gold, doc in zip(golds, nlp.pipe(g.text for g in golds)):
+            pred = []
+            for e in doc.ents:
+                etype = BASELINE_LABELS.get(e.label_)
+                rng = _token_range(gold, e.start_char, e.end_char) if etype else None
+                if rng:
+                    pred.append((*rng, etype))
+            score(gold, pred, results["spacy_baseline"])
+    base_s = time.perf_counter() - t0
+
+    print(f"MEANTIME entity mentions: {len(golds)} documents, {sum(len(g.names) for g in golds)} gold names")
+    header = f"{'measure':28} {'system':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"
+    print(header)
+    print("-" * len(header))
+    figures: dict[str, dict[str, dict[str, float | int]]] = {}
+    for key in results["newsledger"]:
+        for system in ("spacy_baseline", "newsledger"):
+            row = results[system][key].row()
+            figures.setdefault(system, {})[key] = row
+            print(f"{key:28} {system:16} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold']:6} {row['pred']:6}")
+    print(f"time: newsledger {ours_s:.1f}s, baseline {base_s:.1f}s")
+    print(json.dumps({"benchmark": "entities/meantime", "documents": len(golds), "figures": figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

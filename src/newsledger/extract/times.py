@@ -1,0 +1,351 @@
+"""Find and normalise time expressions in a parsed document.
+
+Candidates come from three places: our grammar (time_grammar.py: absolute, partial,
+relative, durations, sets, vague), references to known events (time_events.py),
+and spaCy's DATE/TIME entities, which only fill gaps because they are often
+mis-bounded. Overlaps are settled longest-first, adjacent dates joined into ranges
+("from March 3 to May 5"), and each survivor resolved against the document date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from newsledger.extract import time_calendar as cal
+from newsledger.extract.time_events import event_candidates, unknown_anchor_candidates
+from newsledger.extract.time_grammar import DOC, NONE, Candidate, Context, Resolved, grammar_candidates, resolve
+from newsledger.extract.time_lexicon import MONTH_NAMES, duration_value, unit_name
+from newsledger.model import TimeExpr
+
+log = logging.getLogger(__name__)
+
+__all__ = ["find_times", "statement_time", "event_time"]
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_VERBS = {"plan", "schedule", "due", "expect", "intend", "postpone", "delay", "reschedule", "adjourn",
+                 "defer", "upcoming"}
+_REPORTING = {"say", "tell", "admit", "announce", "claim", "deny", "report", "confirm", "state", "add", "note",
+              "acknowledge", "insist", "reveal", "disclose", "write", "accuse", "allege", "warn", "assert"}
+_COUNT_CUES = {"of", "to", "and", "or", "around", "circa", "for", "between"}
+
+
+def find_times(doc: Doc, anchor: str | None) -> list[TimeExpr]:
+    """Every time expression in ``doc``, sorted by start, normalised against ``anchor`` ("YYYY-MM-DD")."""
+    text = doc.text
+    doc_date = _parse_anchor(anchor)
+    candidates = grammar_candidates(text) + event_candidates(text, doc_date) + unknown_anchor_candidates(doc)
+    candidates = [c for c in candidates if _plausible(c, doc)]
+    candidates += _spacy_candidates(doc)
+    chosen = _select(candidates)
+    items: list[tuple[int, int, Resolved]] = []
+    for c in chosen:
+        ctx = Context(doc_date, _year_hint(c, chosen, doc), _is_future(doc, c))
+        try:
+            r = resolve(c, ctx) if c.rule != "spacy" else _resolve_spacy(c, text, doc_date)
+        except (ValueError, OverflowError) as exc:  # a date the calendar cannot hold ("February 30")
+            log.debug("time %r not resolved: %s", text[c.start:c.end], exc)
+            r = None
+        if r is None:
+            continue
+        items.append((c.start, c.end, r))
+    items = _join_ranges(items, text)
+    items = _join_clock(items, text)
+    return [_to_expr(s, e, r, text) for s, e, r in items]
+
+
+def _parse_anchor(anchor: str | None) -> date | None:
+    if not anchor:
+        return None
+    try:
+        return date.fromisoformat(anchor[:10])
+    except ValueError:
+        log.warning("document date %r is not YYYY-MM-DD; relative times left unresolved", anchor)
+        return None
+
+
+def _to_expr(start: int, end: int, r: Resolved, text: str) -> TimeExpr:
+    p = r.period
+    return TimeExpr(start=start, end=end, text=text[start:end], value=p.value, kind=r.kind,
+                    earliest=p.earliest.isoformat() if p.earliest else None,
+                    latest=p.latest.isoformat() if p.latest else None,
+                    anchor=r.anchor if (p.value is not None or p.earliest or p.latest or r.anchor != DOC) else None)
+
+
+# --- choosing among candidates -----------------------------------------------------
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (ours before spaCy's), then higher priority; no two chosen spans overlap."""
+    order = sorted(candidates, key=lambda c: (c.rule != "spacy", c.end - c.start, c.priority, -c.start), reverse=True)
+    taken: list[Candidate] = []
+    for c in order:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _tokens(doc: Doc, c: Candidate) -> Span | None:
+    return doc.char_span(c.start, c.end, alignment_mode="expand")
+
+
+def _plausible(c: Candidate, doc: Doc) -> bool:
+    """Drop matches the parse shows are not times: counts ("of 2000 people"), outlet names ("USA Today")."""
+    text = doc.text
+    if c.rule in ("year", "range_yy"):
+        span = _tokens(doc, c)
+        cue = (c.groups.get("cue") or c.groups.get("pre") or "").lower()
+        if span is not None and cue in _COUNT_CUES | {"from", ""}:
+            year_tok = span[-1]
+            nxt = doc[year_tok.i + 1] if year_tok.i + 1 < len(doc) else None
+            if year_tok.dep_ == "nummod" and year_tok.head.pos_ in ("NOUN", "PROPN") and \
+                    year_tok.head.text not in MONTH_NAMES:
+                return False
+            if nxt is not None and nxt.tag_ == "NNS":  # "of 2000 people": a count, not a year
+                return False
+    if c.rule in ("relword", "weekday", "month") and text[c.start].isupper():
+        before = text[:c.start].rstrip()
+        # A capitalised "Today" after a capitalised word is a name ("USA Today", "Russia Today").
+        if c.rule == "relword" and before and before[-1].isalpha() and \
+                re.search(r"[A-Z][\w.]*$", before) and text[c.start:c.end].lower() == "today":
+            return False
+    return True
+
+
+def _spacy_candidates(doc: Doc) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if after in ("old", "-old") or before in ("aged", "age") or re.search(r"\bold\b", ent.text, re.I):
+            continue  # an age, not a time
+        if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)?", ent.text, re.I):
+            continue  # a bare number: a score, an age or a count far more often than a date
+        if re.fullmatch(r"\d{4}", ent.text) and ent.end < len(doc) and doc[ent.end].tag_ == "NNS":
+            continue  # "2000 people": a count
+        if re.search(r"\bage\b|\bquarters?\s+of\b|^[\d\W]+$", ent.text + " " + after, re.I) and \
+                not re.fullmatch(r"\d{4}", ent.text):
+            continue  # "the age of 56", "about a quarter of", "1.1.1": not times our grammar missed
+        out.append(Candidate(ent.start_char, ent.end_char, "spacy", 0, {"label": ent.label_}))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _dateparser(base: date | None):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)  # type: ignore[assignment]
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_ABSOLUTE_HINT = re.compile(r"\d|" + "|".join(MONTH_NAMES))
+# dateparser fills what a text leaves out from the base date; accept its answer only
+# when the text names a month or a four-digit year (never from an ordinal like "the 99th").
+_CALENDAR_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b|" + "|".join(m[:3] for m in MONTH_NAMES))
+_PLURAL_UNIT = re.compile(r"(?:(?:the\s+)?(?:recent|several|many|few|some|the\s+past|the\s+last)\s+)?"
+                          r"(seconds|minutes|hours|days|weeks|months|years|decades)", re.I)
+
+
+def _resolve_spacy(c: Candidate, text: str, doc_date: date | None) -> Resolved:
+    """A span only spaCy found: dateparser normalises it when it names a calendar date, else it stays vague."""
+    span_text = text[c.start:c.end]
+    kind = "time" if c.groups.get("label") == "TIME" else "vague"
+    plural = _PLURAL_UNIT.fullmatch(span_text)
+    if plural:  # "days", "recent weeks": a duration of unknown length (TIMEX "PXD")
+        return Resolved(cal.Period(duration_value(None, unit_name(plural.group(1))), None, None), "duration")
+    if not _ABSOLUTE_HINT.search(span_text) or not _CALENDAR_HINT.search(span_text):
+        return Resolved(NONE, kind)
+    data = _dateparser(doc_date).get_date_data(span_text)
+    d = data.date_obj
+    if d is None or data.period not in ("day", "month", "year"):
+        return Resolved(NONE, kind)
+    explicit_year = re.search(r"\b(1[89]|20)\d\d\b", span_text) is not None
+    period = {"day": lambda: cal.day(d.date()), "month": lambda: cal.month(d.year, d.month),
+              "year": lambda: cal.year(d.year)}[data.period]()
+    return Resolved(period, "date", None if explicit_year else DOC)
+
+
+# --- context ------------------------------------------------------------------------
+
+def _year_hint(c: Candidate, chosen: list[Candidate], doc: Doc) -> int | None:
+    """An explicit year in the same clause (same governing verb), nearest preceding first.
+
+    "In 2021 the plant opened on March 3" dates March 3 to 2021; a year in another
+    clause ("since its launch in 2003 ... as of February") is not borrowed.
+    """
+    if c.explicit_year is not None or c.rule in ("event", "event_unknown"):
+        return None
+    verb = _clause_verb(doc, c)
+    same = [o for o in chosen if o is not c and o.explicit_year is not None and o.rule not in _NO_HINT_RULES
+            and (o.groups.get("cue") or "").lower() not in _NO_HINT_CUES and _clause_verb(doc, o) == verb]
+    if verb is None or not same:
+        return None
+    preceding = [o for o in same if o.start < c.start]
+    best = max(preceding, key=lambda o: o.start) if preceding else min(same, key=lambda o: o.start)
+    return best.explicit_year
+
+
+_NO_HINT_RULES = {"event", "event_unknown", "decade", "century"}
+# A year after these words bounds or compares rather than places ("by 2012", "since 2003").
+_NO_HINT_CUES = {"since", "until", "till", "by", "before", "after", "than", "for", "from", "to"}
+
+
+def _clause_verb(doc: Doc, c: Candidate) -> int | None:
+    span = _tokens(doc, c)
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok.i
+        if tok.head is tok:
+            return tok.i
+        tok = tok.head
+    return None
+
+
+def _is_future(doc: Doc, c: Candidate) -> bool:
+    """Does the clause the expression hangs on speak of the future ("will land on October 25")?
+
+    Climbs from the expression to its verb, then through adverbial, coordinated and
+    complement clauses ("when it arrives on November 11" under "will wear").
+    """
+    span = _tokens(doc, c)
+    if span is None:
+        return False
+    tok = span.root
+    verbs = 0
+    for _ in range(8):
+        if tok.lemma_.lower() in _FUTURE_VERBS:  # "is due to be published in May", "postponed until Saturday"
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            verbs += 1
+            if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX for ch in tok.children):
+                return True
+            # an infinitive of purpose or plan ("for the programme to run through June"),
+            # unless it hangs on a past verb ("tried to call on Monday")
+            if tok.tag_ == "VB" and any(ch.tag_ == "TO" and ch.dep_ == "aux" for ch in tok.children) and \
+                    tok.head.tag_ != "VBD":
+                return True
+            if tok.tag_ in ("VBD", "VBN") and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children) \
+                    or verbs >= 3 or tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "relcl"):
+                return False
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+# --- joining neighbours -------------------------------------------------------------
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
+_FROM_BEFORE = re.compile(r"(?:from|between)\s+$", re.I)
+
+
+def _joinable(r: Resolved) -> bool:
+    return r.kind == "date" and r.period.value is not None and r.period.earliest is not None
+
+
+def _join_ranges(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """ "from March 3 to May 5, 2022": two dates joined by a range word become one range."""
+    out: list[tuple[int, int, Resolved]] = []
+    i = 0
+    while i < len(items):
+        s, e, r = items[i]
+        if i + 1 < len(items):
+            s2, e2, r2 = items[i + 1]
+            gap = text[e:s2]
+            lead = _FROM_BEFORE.search(text[max(0, s - 10):s])
+            ok_gap = _RANGE_GAP.fullmatch(gap) is not None and (
+                gap.strip().lower() != "and" or (lead is not None and lead.group(0).lower().startswith("between")))
+            if ok_gap and _joinable(r) and _joinable(r2) and r.period.earliest <= r2.period.latest:  # type: ignore[operator]
+                start = s - len(lead.group(0)) if lead else s
+                anchor = r.anchor or r2.anchor
+                out.append((start, e2, Resolved(cal.span(r.period, r2.period), "range", anchor)))
+                i += 2
+                continue
+        out.append((s, e, r))
+        i += 1
+    return out
+
+
+_CLOCK_GAP = re.compile(r"\s*(?:,|at|,\s*at|on|,\s*on)?\s*", re.I)
+
+
+def _join_clock(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """ "Friday at 3 p.m." / "at 3 p.m. on Friday": a day and a clock time become one time."""
+    out: list[tuple[int, int, Resolved]] = []
+    i = 0
+    while i < len(items):
+        if i + 1 < len(items) and _CLOCK_GAP.fullmatch(text[items[i][1]:items[i + 1][0]]):
+            (s, _, a), (_, e, b) = items[i], items[i + 1]
+            day_, clock = (a, b) if _is_clock(b) else (b, a)
+            if _is_clock(clock) and _is_day(day_):
+                p = cal.Period(f"{day_.period.value}{clock.period.value}", day_.period.earliest, day_.period.latest)
+                out.append((s, e, Resolved(p, "time", day_.anchor)))
+                i += 2
+                continue
+        out.append(items[i])
+        i += 1
+    return out
+
+
+def _is_clock(r: Resolved) -> bool:
+    return r.kind == "time" and (r.period.value or "").startswith("T")
+
+
+def _is_day(r: Resolved) -> bool:
+    return r.kind == "date" and len(r.period.value or "") == 10
+
+
+# --- which time dates what -----------------------------------------------------------
+
+def statement_time(sentence_start: int, sentence_end: int, times: Sequence[TimeExpr],
+                   doc: Doc | None = None) -> int | None:
+    """Index of the time at which the sentence's statement was made, if it names one.
+
+    With ``doc``, the time must attach to a reporting verb ("admitted on November 5
+    that..."). Without it, the first day-precise date or time not tied to an event
+    in the sentence is taken: statements are dated to the day, events often are not.
+    """
+    for i, t in enumerate(times):
+        if not (sentence_start <= t.start and t.end <= sentence_end):
+            continue
+        if t.kind not in ("date", "time") or t.value is None or len(t.value) < 10 or \
+                (t.anchor not in (None, DOC)):
+            continue
+        if doc is None:
+            return i
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and _governing_verb(span) in _REPORTING:
+            return i
+    return None
+
+
+def event_time(sentence_start: int, sentence_end: int, times: Sequence[TimeExpr],
+               doc: Doc | None = None) -> int | None:
+    """Index of the time the sentence's reported event happened: the first time that is not the statement's."""
+    said = statement_time(sentence_start, sentence_end, times, doc)
+    for i, t in enumerate(times):
+        if i != said and sentence_start <= t.start and t.end <= sentence_end and t.kind != "set":
+            return i
+    return None
+
+
+def _governing_verb(span: Span) -> str | None:
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") and tok is not span.root:
+            return tok.lemma_.lower()
+        if tok.head is tok:
+            return tok.lemma_.lower() if tok.pos_ == "VERB" else None
+        tok = tok.head
+    return None

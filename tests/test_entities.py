@@ -1,0 +1,142 @@
+"""Entity recognition on short news-like sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.entities import COMPONENTS, add_entity_components, find_mentions
+from newsledger.extract.pipeline import get_nlp
+from newsledger.model import Mention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def mentions(nlp, text: str) -> list[Mention]:
+    found = find_mentions(nlp(text))
+    for m in found:
+        assert m.text == text[m.start : m.end]
+    return found
+
+
+def by_text(found: list[Mention], text: str) -> Mention:
+    hits = [m for m in found if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in found]}"
+    return hits[0]
+
+
+def test_components_registered_once_in_order(nlp):
+    before = list(nlp.pipe_names)
+    add_entity_components(nlp)
+    assert nlp.pipe_names == before
+    assert before[-len(COMPONENTS) :] == list(COMPONENTS)
+    assert before.index("ner") < before.index(COMPONENTS[0])
+
+
+def test_mentions_are_sorted_and_disjoint(nlp):
+    text = (
+        "The Pentagon said on Tuesday that Russian forces had moved S-300 batteries closer to Kharkiv, "
+        "while a senior Ukrainian commander told Reuters the Su-34 jets flew from Belgorod."
+    )
+    found = mentions(nlp, text)
+    assert found == sorted(found, key=lambda m: m.start)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+
+
+def test_weapon_designations_and_aliases(nlp):
+    text = (
+        "Overnight the army launched a wave of Geran-2 drones and two Iskander missiles, "
+        "and air defences shot down a Kh-59 over the river. Kyiv asked for more Patriot batteries."
+    )
+    found = mentions(nlp, text)
+    geran = by_text(found, "Geran-2")
+    assert (geran.type, geran.name, geran.country) == ("weapon", "Shahed-136", "IR")
+    assert by_text(found, "Iskander").type == "weapon"
+    assert by_text(found, "Kh-59").type == "weapon"
+    assert by_text(found, "Patriot").name == "Patriot"
+
+
+def test_uncurated_designation_needs_a_weapon_word(nlp):
+    with_cue = mentions(nlp, "Engineers tested a new Zx-77 missile at the range on Friday.")
+    assert by_text(with_cue, "Zx-77").type == "weapon"
+    without = mentions(nlp, "Delegates met at the G-20 summit and discussed COVID-19 vaccines.")
+    assert not [m for m in without if m.type == "weapon"]
+
+
+def test_ambiguous_weapon_name_needs_context(nlp):
+    found = mentions(nlp, "Senator Maria Patriot said the vote would be close.")
+    assert not [m for m in found if m.type == "weapon"]
+
+
+def test_outlets_from_data_and_from_citation_patterns(nlp):
+    text = (
+        "The minister told Northwind Radio that talks would resume, according to Agence France-Presse. "
+        "The Associated Press first reported the deal, and Kestrel Broadcasting reported it an hour later."
+    )
+    found = mentions(nlp, text)
+    assert by_text(found, "Agence France-Presse").type == "outlet"
+    assert by_text(found, "Associated Press").type == "outlet"
+    assert by_text(found, "Northwind Radio").type == "outlet"
+    assert by_text(found, "Kestrel Broadcasting").type == "outlet"
+
+
+def test_ministry_that_reports_is_not_an_outlet(nlp):
+    found = mentions(nlp, "According to the Ministry of Health, 40 people were injured in the blast.")
+    ministry = [m for m in found if "Ministry" in m.text]
+    assert ministry and ministry[0].type == "organization"
+
+
+def test_demonym_stands_for_its_country(nlp):
+    found = mentions(nlp, "Investigators found Iranian components and Chinese chips in the wreckage.")
+    iranian = by_text(found, "Iranian")
+    assert (iranian.type, iranian.name, iranian.country, iranian.label) == ("country", "Iran", "IR", "NORP")
+    assert by_text(found, "Chinese").country == "CN"
+
+
+def test_armed_groups(nlp):
+    text = "Hezbollah fired rockets at the border, and Houthi rebels claimed an attack on a tanker."
+    found = mentions(nlp, text)
+    hez = by_text(found, "Hezbollah")
+    assert (hez.type, hez.country) == ("group", "LB")
+    houthi = [m for m in found if m.text.startswith("Houthi")]
+    assert houthi and houthi[0].type == "group" and houthi[0].name == "Houthis"
+
+
+def test_unnamed_sources_keep_whole_phrase(nlp):
+    text = (
+        "A senior U.S. military official said the strike was planned for weeks. "
+        "Diplomats familiar with the matter said a deal was close, and people close to the talks agreed."
+    )
+    found = mentions(nlp, text)
+    official = by_text(found, "A senior U.S. military official")
+    assert (official.type, official.country) == ("source", "US")
+    assert by_text(found, "Diplomats familiar with the matter").type == "source"
+    assert by_text(found, "people close to the talks").type == "source"
+
+
+def test_people_killed_are_not_sources(nlp):
+    found = mentions(nlp, "The blast killed 12 people and wounded dozens of residents in the market.")
+    assert not [m for m in found if m.type == "source"]
+
+
+def test_named_spokesperson_is_a_person_not_a_source(nlp):
+    found = mentions(nlp, "A spokesperson, Laura Whitfield, declined to comment on the report.")
+    assert by_text(found, "Laura Whitfield").type == "person"
+
+
+def test_leading_the_and_possessive_trimmed(nlp):
+    text = "The European Union's foreign ministers met in Brussels on Monday."
+    found = mentions(nlp, text)
+    eu = [m for m in found if "European Union" in m.text][0]
+    assert eu.text == "European Union"
+
+
+def test_large_city_after_locative_preposition_is_a_place(nlp):
+    text = "Explosions were heard in Zaporizhzhia and near Dnipro late on Sunday, witnesses said."
+    found = mentions(nlp, text)
+    for city in ("Zaporizhzhia", "Dnipro"):
+        m = by_text(found, city)
+        assert m.type == "place"

@@ -1,0 +1,150 @@
+"""Events from short sentences written for these tests: types, roles, modality, amounts, time, place."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.entities import find_mentions
+from newsledger.extract.events import find_events, trigger_rules
+from newsledger.extract.pipeline import get_nlp
+from newsledger.model import TimeExpr
+
+PLOVER_TYPES = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def times_in(doc) -> list[TimeExpr]:
+    """Times from the project's recogniser when present, else spaCy's DATE entities (values unused here)."""
+    try:
+        from newsledger.extract.times import find_times
+    except ImportError:
+        return [TimeExpr(e.start_char, e.end_char, e.text, None) for e in doc.ents if e.label_ == "DATE"]
+    return list(find_times(doc, "2024-06-01"))
+
+
+def extract(nlp, text: str):
+    doc = nlp(text)
+    mentions = find_mentions(doc)
+    times = times_in(doc)
+    return doc, mentions, times, find_events(doc, mentions, times)
+
+
+def roles(event, mentions) -> set[tuple[str, str]]:
+    return {(p.role, mentions[p.mention].text) for p in event.participants}
+
+
+def only(events, type_: str):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def test_passive_delivery_has_agent_recipient_and_time(nlp):
+    doc, mentions, times, events = extract(nlp, "Artillery shells were delivered to Armenia by India in March.")
+    ev = only(events, "transfer")
+    assert (ev.mode, ev.plover, ev.modality) == ("delivery", "AID", "occurred")
+    assert {("agent", "India"), ("recipient", "Armenia")} <= roles(ev, mentions)
+    assert ev.time is not None and "March" in times[ev.time].text
+
+
+def test_coordinated_models_are_two_items_with_one_count(nlp):
+    _, mentions, _, events = extract(nlp, "Belarus bought 12 Shahed-136 and Mohajer-6 drones from Iran.")
+    ev = only(events, "transfer")
+    assert ev.mode == "purchase"
+    assert {("agent", "Belarus"), ("recipient", "Belarus"), ("origin", "Iran"),
+            ("item", "Shahed-136"), ("item", "Mohajer-6")} <= roles(ev, mentions)
+    assert [(q.value, q.unit) for q in ev.quantities] == [(12, "drone")]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The company will produce 3,000 drones next year.", "planned"),
+        ("Ankara plans to sell drones to Kyiv.", "planned"),
+        ("Germany did not sell tanks to Ukraine.", "negated"),
+        ("Hungary refused to supply weapons to Kyiv.", "negated"),
+        ("Egypt could buy fighter jets from France.", "hypothetical"),
+        ("Poland bought tanks from South Korea.", "occurred"),
+        ("Moscow denied buying drones from Tehran.", "occurred"),
+    ],
+)
+def test_modality_comes_from_the_grammar(nlp, text, modality):
+    _, _, _, events = extract(nlp, text)
+    assert [e.modality for e in events if e.type in ("transfer", "production")] == [modality]
+
+
+def test_nominal_deal_takes_parties_and_money_without_a_duplicate(nlp):
+    _, mentions, _, events = extract(nlp, "The $2 billion deal between Cairo and Paris was signed on Monday.")
+    ev = only(events, "agreement")
+    assert ev.plover == "AGREE"
+    assert {("agent", "Cairo"), ("agent", "Paris")} <= roles(ev, mentions)
+    assert [(m.value, m.currency) for m in ev.money] == [(2e9, "USD")]
+
+
+def test_nominal_attack_has_target_and_the_verbs_time(nlp):
+    _, mentions, times, events = extract(nlp, "A Russian missile attack on Kharkiv killed four people on Sunday.")
+    ev = only(events, "attack")
+    assert ev.plover == "ASSAULT"
+    assert ("target", "Kharkiv") in roles(ev, mentions)
+    assert ev.time is not None and "Sunday" in times[ev.time].text
+    assert [(q.value, q.unit) for q in ev.quantities] == [(4, "people")]
+
+
+def test_nominal_purchase_reads_of_and_by_phrases(nlp):
+    _, mentions, _, events = extract(nlp, "The purchase of drones by Serbia alarmed Croatia.")
+    ev = only(events, "transfer")
+    assert ev.mode == "purchase"
+    assert ("agent", "Serbia") in roles(ev, mentions)
+    assert ("agent", "Croatia") not in roles(ev, mentions)
+
+
+def test_event_time_is_not_the_statement_time(nlp):
+    _, _, times, events = extract(nlp, "Iran admitted on November 5 that it had sent drones to Russia in the summer.")
+    ev = only(events, "transfer")
+    assert ev.time is None or "November" not in times[ev.time].text
+
+
+def test_meeting_has_partner_and_location(nlp):
+    _, mentions, _, events = extract(nlp, "Putin met Erdogan in Sochi on Friday.")
+    ev = only(events, "meeting")
+    assert ev.plover == "CONSULT"
+    assert {("agent", "Putin"), ("partner", "Erdogan")} <= roles(ev, mentions)
+    assert ev.location is not None and mentions[ev.location].text == "Sochi"
+
+
+def test_sanction_target_and_generic_verbs_need_materiel(nlp):
+    _, _, _, events = extract(nlp, "The ministry sent a delegation to Minsk.")
+    assert [e for e in events if e.type == "transfer"] == []
+    _, _, _, events = extract(nlp, "The ministry sent missiles to Minsk.")
+    assert len([e for e in events if e.type == "transfer"]) == 1
+
+
+def test_evidence_offsets_are_exact_and_document_is_left_empty(nlp):
+    doc, _, _, events = extract(nlp, "Iran shipped drones to Russia. Israel struck a depot near Damascus.")
+    assert len(events) >= 2
+    for ev in events:
+        assert ev.trigger.document == "" and ev.sentence.document == ""
+        assert doc.text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+        assert doc.text[ev.sentence.start : ev.sentence.end] == ev.sentence.text
+        assert ev.sentence.start <= ev.trigger.start < ev.sentence.end
+
+
+def test_every_trigger_maps_to_a_plover_type_and_is_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "events.md").read_text(encoding="utf-8")
+    for (lemma, pos), rules in trigger_rules().items():
+        for rule in rules:
+            if pos == "light":
+                continue
+            assert rule.plover in PLOVER_TYPES, lemma
+            assert f"`{rule.type}`" in doc, rule.type
+            if rule.mode:
+                assert f"`{rule.mode}`" in doc, rule.mode

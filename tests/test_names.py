@@ -1,0 +1,220 @@
+"""Name normalisation, within-document resolution and cross-document matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.model import Entity, Mention
+from newsledger.resolve.names import (
+    DEFAULT_THRESHOLD,
+    find_same,
+    is_acronym_of,
+    match_score,
+    name_key,
+    resolve_in_document,
+)
+
+
+def ent(name: str, type: str = "place", country: str | None = None, aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(id=f"{type}:{name}", type=type, name=name, country=country, aliases=aliases)
+
+
+# --- name_key ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("Abdollahian", "Abdolahian", "person"),
+        ("Yelabuga", "Elabuga", "place"),
+        ("Zelenskyy", "Zelensky", "person"),
+        ("Sulaymaniyah", "Sulaimaniya", "place"),
+        ("Kraków", "Krakow", "place"),
+        ("Ma'rib", "Marib", "place"),
+        ("al-Hudaydah", "Hudaydah", "place"),
+        ("Muammar Qaddafi", "Muammar Kaddafi", "person"),
+        ("the Houthis", "Houthis", "group"),
+        ("Abu Bakr ibn Ali", "Abu Bakr bin Ali", "person"),
+    ],
+)
+def test_spelling_variants_share_a_key(a: str, b: str, type: str) -> None:
+    assert name_key(a, type) == name_key(b, type)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("Iran", "Iraq", "country"),
+        ("Austria", "Australia", "country"),
+        ("S-300", "S-400", "weapon"),
+        ("Ian Smith", "Ann Smith", "person"),
+        ("Niger", "Nigeria", "country"),
+    ],
+)
+def test_different_names_keep_different_keys(a: str, b: str, type: str) -> None:
+    assert name_key(a, type) != name_key(b, type)
+
+
+def test_weapon_keys_are_not_phonetically_folded() -> None:
+    assert name_key("Shahed-136", "weapon") == "shahed 136"
+    assert name_key("Shahed 136", "weapon") == "shahed 136"
+
+
+# --- acronyms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("acronym", "expansion", "expected"),
+    [
+        ("IRGC", "Islamic Revolutionary Guard Corps", True),
+        ("AQAP", "al-Qaeda in the Arabian Peninsula", True),
+        ("ISIS", "Islamic State of Iraq and Syria", True),
+        ("NATO", "North Atlantic Treaty Organization", True),
+        ("IAEA", "International Atomic Energy Agency", True),
+        ("IRGC", "Iraqi Republican Guard", False),
+        ("UN", "Ukrainian Navy Command", False),
+        ("Hamas", "Harakat al-Muqawama al-Islamiya", False),
+    ],
+)
+def test_is_acronym_of(acronym: str, expansion: str, expected: bool) -> None:
+    assert is_acronym_of(acronym, expansion) is expected
+
+
+# --- cross-document matching ----------------------------------------------------------------
+
+SAME = [
+    (ent("Hossein Amir-Abdollahian", "person"), ent("Hossein Amir-Abdolahian", "person")),
+    (ent("Saleh al-Zameli", "person"), ent("Saleh al-Zamili", "person")),
+    (ent("Yerabuga"), ent("Yelabuga")),
+    (ent("Elabuga"), ent("Yelabuga")),
+    (ent("Yerabuga"), ent("Elabuga")),
+    (ent("Shahed-136", "weapon", "IR"), ent("Geran-2", "weapon")),
+    (ent("Muammar Gaddafi", "person"), ent("Moammar Qadhafi", "person")),
+    (ent("Hezbollah", "group", "LB"), ent("Hizbullah", "group")),
+    (ent("Kharkiv"), ent("Kharkov")),
+    (ent("IRGC", "organization"), ent("Islamic Revolutionary Guard Corps", "organization", "IR")),
+    (ent("Ansar Allah", "group"), ent("Houthis", "group")),
+    (ent("Odesa", "place", "UA"), ent("Odessa", "place", "UA")),
+    (ent("Mohamed Hamdan Dagalo", "person"), ent("Mohammed Hamdan Daglo", "person")),
+    (ent("Iran", "country", "IR"), ent("Persia", "place", aliases=("Iran",))),
+]
+
+DIFFERENT = [
+    (ent("Iran", "country"), ent("Iraq", "country")),
+    (ent("Iran", "country", "IR"), ent("Israel", "country", "IL")),
+    (ent("Iran", "country"), ent("Israel", "country")),
+    (ent("Austria", "country"), ent("Australia", "country")),
+    (ent("Slovakia", "country"), ent("Slovenia", "country")),
+    (ent("Niger", "country"), ent("Nigeria", "country")),
+    (ent("Mali", "country"), ent("Malawi", "country")),
+    (ent("Mohammed bin Salman", "person"), ent("Mohammed bin Zayed", "person")),
+    (ent("Joe Biden", "person"), ent("Hunter Biden", "person")),
+    (ent("Hamas", "group"), ent("Hama")),
+    (ent("S-300", "weapon"), ent("S-400", "weapon")),
+    (ent("Georgia", "place", "US"), ent("Georgia", "country", "GE")),
+    (ent("Netanyahu", "person"), ent("Netanyahu", "organization")),
+    (ent("Hadi", "person"), ent("Abd Rabbuh Mansur Hadi", "person")),  # surname only: too weak
+    (ent("Dana", "place"), ent("Tina", "place")),
+    (ent("a senior official", "source"), ent("a senior official", "source")),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_thing_matches_above_threshold(a: Entity, b: Entity) -> None:
+    hit = match_score(a, b)
+    assert hit is not None and hit[0] >= DEFAULT_THRESHOLD, hit
+    assert match_score(b, a) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_different_things_stay_below_threshold(a: Entity, b: Entity) -> None:
+    hit = match_score(a, b)
+    assert hit is None or hit[0] < DEFAULT_THRESHOLD, hit
+
+
+def test_threshold_separates_the_tuning_pairs() -> None:
+    """The default sits between the weakest true pair and the strongest false pair."""
+    same = [match_score(a, b)[0] for a, b in SAME]  # type: ignore[index]
+    diff = [(match_score(a, b) or (0.0, ""))[0] for a, b in DIFFERENT]
+    assert max(diff) < DEFAULT_THRESHOLD <= min(same)
+
+
+def test_find_same_gives_id_score_and_reason() -> None:
+    existing = [ent("Yelabuga"), ent("Iraq", "country"), ent("Yerevan")]
+    found = find_same(ent("Yerabuga"), existing)
+    assert [f[0] for f in found] == ["place:Yelabuga"]
+    _, score, reason = found[0]
+    assert 0.0 < score <= 1.0
+    assert "Yerabuga" in reason and "Yelabuga" in reason and "jaro-winkler" in reason
+
+
+def test_find_same_uses_aliases() -> None:
+    existing = [ent("Shahed-136", "weapon", "IR", aliases=("Geran-2",))]
+    found = find_same(ent("Geran-2", "weapon"), existing)
+    assert found and found[0][1] == 1.0
+
+
+# --- within one document ----------------------------------------------------------------------
+
+
+def mention(text: str, doc: str, type: str, start_from: int = 0, country: str | None = None) -> Mention:
+    start = doc.index(text, start_from)
+    return Mention(start, start + len(text), text, type, text, name_key(text, type), country=country)
+
+
+def test_partial_person_name_takes_full_name() -> None:
+    doc = "Benjamin Netanyahu met aides. Later Netanyahu said talks would go on."
+    ms = [mention("Benjamin Netanyahu", doc, "person"), mention("Netanyahu", doc, "person", 20)]
+    out = resolve_in_document(ms, doc)
+    assert out[1].name == "Benjamin Netanyahu" and out[1].key == out[0].key
+    assert (out[1].start, out[1].end, out[1].text) == (ms[1].start, ms[1].end, "Netanyahu")
+
+
+def test_partial_name_shared_by_two_people_is_left_alone() -> None:
+    doc = "Joe Biden and Jill Biden arrived. Biden spoke first."
+    ms = [
+        mention("Joe Biden", doc, "person"),
+        mention("Jill Biden", doc, "person"),
+        mention("Biden", doc, "person", 30),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[2].name == "Biden"
+
+
+def test_defined_acronym_takes_expansion() -> None:
+    doc = "The Islamic Revolutionary Guard Corps (IRGC) denied it. The IRGC later said more."
+    ms = [
+        mention("Islamic Revolutionary Guard Corps", doc, "organization"),
+        mention("IRGC", doc, "organization"),
+        mention("IRGC", doc, "organization", 50),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[1].key == out[0].key == out[2].key
+    assert out[2].name == "Islamic Revolutionary Guard Corps"
+
+
+def test_acronym_then_expansion_in_brackets() -> None:
+    doc = "Fighters of the SDF (Syrian Democratic Forces) advanced."
+    ms = [mention("SDF", doc, "organization")]
+    out = resolve_in_document(ms, doc)
+    assert out[0].name == "Syrian Democratic Forces"
+
+
+def test_transliteration_variants_in_one_document() -> None:
+    doc = "Strikes hit Yelabuga overnight. Residents of Yerabuga said windows broke. Iraq and Iran protested."
+    ms = [
+        mention("Yelabuga", doc, "place"),
+        mention("Yerabuga", doc, "place"),
+        mention("Iraq", doc, "place"),
+        mention("Iran", doc, "place"),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[1].key == out[0].key and out[1].name == "Yelabuga"
+    assert out[2].key != out[3].key
+
+
+def test_variants_of_different_types_are_not_joined() -> None:
+    doc = "Hama was shelled. Hamas denied it."
+    ms = [mention("Hama", doc, "place"), mention("Hamas", doc, "group")]
+    out = resolve_in_document(ms, doc)
+    assert out[0].key != out[1].key
