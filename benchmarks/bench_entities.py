@@ -51,6 +51,7 @@ class GoldDoc:
     tokens: list[tuple[int, int]]  # char span of each token, in order
     names: list[tuple[int, int, str]]  # (first token, last token + 1, type): recall set
     anything: list[tuple[int, int, str]]  # every annotated entity mention: precision set
+    instances: list[str]  # the instance id of each of ``names`` (cross-document identity)
 
 
 def _detokenise(words: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -77,25 +78,26 @@ def load_gold(path: Path) -> GoldDoc:
     tokens = list(root.iter("token"))
     index = {t.get("t_id"): i for i, t in enumerate(tokens)}
     text, spans = _detokenise([t.text or "" for t in tokens])
-    entity_type = {e.get("m_id"): e.get("ent_type") for e in root.iter("ENTITY")}
-    refers: dict[str, str] = {}
+    entities = {e.get("m_id"): (e.get("ent_type"), e.get("instance_id", "")) for e in root.iter("ENTITY")}
+    refers: dict[str, tuple[str | None, str]] = {}
     for rel in root.iter("REFERS_TO"):
         target = rel.find("target")
         if target is None:
             continue
         for src in rel.iter("source"):
-            refers[src.get("m_id", "")] = entity_type.get(target.get("m_id", ""), "")
-    names, anything = [], []
+            refers[src.get("m_id", "")] = entities.get(target.get("m_id", ""), ("", ""))
+    names, anything, instances = [], [], []
     for m in root.iter("ENTITY_MENTION"):
         ids = sorted(index[a.get("t_id")] for a in m.iter("token_anchor") if a.get("t_id") in index)
-        etype = refers.get(m.get("m_id", ""), "")
+        etype, instance = refers.get(m.get("m_id", ""), ("", ""))
         if not ids or etype not in GOLD_TYPES:
             continue
         span = (ids[0], ids[-1] + 1, etype)
         anything.append(span)
         if m.get("syntactic_type") in NAME_SYNTAX:
             names.append(span)
-    return GoldDoc(path.stem, text, spans, names, anything)
+            instances.append(instance)
+    return GoldDoc(path.stem, text, spans, names, anything, instances)
 
 
 def _token_range(doc: GoldDoc, start: int, end: int) -> tuple[int, int] | None:
@@ -151,6 +153,58 @@ def score(doc: GoldDoc, pred: list[tuple[int, int, str]], scores: dict[str, Scor
                 s.tp_p += sum(any(_match(p, g, strict, typed) for g in gold_any) for p in preds)
 
 
+_GOLD_TO_OURS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_FUNCTION_WORDS = {"of", "the", "and", "de", "for", "&", "-", "'s", "’s", "."}
+
+
+def name_pairs(golds: list[GoldDoc]) -> list[tuple[str, str, str, str, str]]:
+    """Distinct (type, instance, surface name) of gold names that are written as names."""
+    seen = set()
+    for doc in golds:
+        for (start, end, etype), instance in zip(doc.names, doc.instances):
+            start, end, etype = _normalise(doc, (start, end, etype))
+            words = [doc.text[s:e] for s, e in doc.tokens[start:end]]
+            content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+            if not instance or not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+                continue  # "the Vice Chairman of Chrysler" is annotated NAM but is not a name
+            text = doc.text[doc.tokens[start][0] : doc.tokens[end - 1][1]]
+            seen.add((_GOLD_TO_OURS[etype], instance, text))
+    return sorted(seen)
+
+
+def resolution_scores(golds: list[GoldDoc]) -> dict[str, dict[str, float | int]]:
+    """Pairwise same/different judgements on distinct gold name strings, per method."""
+    from newsledger.model import Entity
+    from newsledger.resolve.names import DEFAULT_THRESHOLD, match_score, name_key
+
+    items = name_pairs(golds)
+    methods = {
+        "exact_casefold": lambda a, b: a.name.casefold() == b.name.casefold(),
+        "name_key_equal": lambda a, b: name_key(a.name, a.type) == name_key(b.name, b.type),
+        "match_score": lambda a, b: (match_score(a, b) or (0.0, ""))[0] >= DEFAULT_THRESHOLD,
+    }
+    counts = {m: [0, 0, 0] for m in methods}  # tp, predicted, gold positives
+    ents = [Entity(id=f"{i}", type=t, name=n) for i, (t, _inst, n) in enumerate(items)]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i][0] != items[j][0] or items[i][2] == items[j][2]:
+                continue
+            same = items[i][1] == items[j][1]
+            for method, judge in methods.items():
+                said = judge(ents[i], ents[j])
+                counts[method][0] += same and said
+                counts[method][1] += said
+                counts[method][2] += same
+    out = {}
+    for method, (tp, pred, gold) in counts.items():
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[method] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "gold_pairs": gold, "pred_pairs": pred}
+    out["_names"] = {"distinct_names": len(items)}
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
@@ -201,6 +255,15 @@ def main() -> int:
             figures.setdefault(system, {})[key] = row
             print(f"{key:28} {system:16} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold']:6} {row['pred']:6}")
     print(f"time: newsledger {ours_s:.1f}s, baseline {base_s:.1f}s")
+    resolution = resolution_scores(golds)
+    print()
+    print(f"Name matching: pairs of distinct gold names ({resolution['_names']['distinct_names']} names),")
+    print("same type; 'same' when MEANTIME gives both the same instance id (cross-document).")
+    print(f"{'method':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for method, row in resolution.items():
+        if not method.startswith("_"):
+            print(f"{method:16} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold_pairs']:6} {row['pred_pairs']:6}")
+    figures["name_matching"] = resolution  # type: ignore[assignment]
     print(json.dumps({"benchmark": "entities/meantime", "documents": len(golds), "figures": figures}))
     return 0
 

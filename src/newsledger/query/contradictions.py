@@ -37,22 +37,43 @@ class _ClaimFacts:
     money: tuple[tuple[float, str | None], ...]
     type: str
     mode: str | None
+    actors: frozenset[str]  # canonical ids of the event's participants other than items
+    names: tuple[str, ...]  # their names, for reasons
 
 
 def relations(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every corroborates / contradicts relation between claims, sorted for stable output."""
+    """Every corroborates / contradicts relation between claims, sorted for stable output.
+
+    Claims about one merged event are compared pairwise. A denial is also compared
+    with claims about other events of the same type that involve every actor it
+    names ("Pyongyang denied selling arms" covers "North Korea shipped shells to
+    Russia"), as long as their dates do not rule it out.
+    """
+    facts = _claim_facts(db)
+    pairs: set[tuple[str, str]] = set()
     by_event: dict[str, list[_ClaimFacts]] = defaultdict(list)
-    for facts in _claim_facts(db):
-        by_event[facts.event].append(facts)
-    out: list[dict[str, Any]] = []
+    by_type: dict[str, list[_ClaimFacts]] = defaultdict(list)
+    for f in facts:
+        by_event[f.event].append(f)
+        by_type[f.type].append(f)
     for group in by_event.values():
-        for a, b in combinations(sorted(group, key=lambda f: f.id), 2):
-            if a.document == b.document:
-                continue
-            judged = _judge(a, b)
-            if judged:
-                kind, reason = judged
-                out.append({"type": kind, "a": a.id, "b": b.id, "reason": reason})
+        pairs.update((a.id, b.id) for a, b in combinations(sorted(group, key=lambda f: f.id), 2))
+    for group in by_type.values():
+        denials = [f for f in group if f.stance in _NEGATIVE and f.actors]
+        for d in denials:
+            for other in group:
+                if other.stance in _POSITIVE and d.actors <= other.actors and not _dates_conflict(d, other):
+                    pairs.add((min(d.id, other.id), max(d.id, other.id)))
+    by_id = {f.id: f for f in facts}
+    out: list[dict[str, Any]] = []
+    for ia, ib in sorted(pairs):
+        a, b = by_id[ia], by_id[ib]
+        if a.speaker_key == b.speaker_key and a.document == b.document:
+            continue
+        judged = _judge(a, b)
+        if judged:
+            kind, reason = judged
+            out.append({"type": kind, "a": a.id, "b": b.id, "reason": reason})
     out.sort(key=lambda r: (r["type"], r["a"], r["b"]))
     return out
 
@@ -74,6 +95,13 @@ def _claim_facts(db: sqlite3.Connection) -> list[_ClaimFacts]:
         " LEFT JOIN entities e ON e.id = c.claimant_id"
         " LEFT JOIN entities cl ON cl.id = e.canonical_id"
     ).fetchall()
+    actors: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in db.execute(
+        "SELECT p.event_mention_id, c.id, c.name FROM event_participants p"
+        " JOIN entities e ON e.id = p.entity_id JOIN entities c ON c.id = e.canonical_id"
+        " WHERE p.role NOT IN ('item', 'instrument')"
+    ):
+        actors[r[0]][r[1]] = r[2]
     out = []
     for r in rows:
         speaker = r["claimant_name"] or r["outlet"] or "the document"
@@ -91,34 +119,46 @@ def _claim_facts(db: sqlite3.Connection) -> list[_ClaimFacts]:
                 money=tuple(money.get(r["report"], ())),
                 type=r["type"],
                 mode=r["mode"],
+                actors=frozenset(actors[r["report"]]),
+                names=tuple(sorted(actors[r["report"]].values())),
             )
         )
     return out
 
 
 def _judge(a: _ClaimFacts, b: _ClaimFacts) -> tuple[str, str] | None:
-    what = a.mode or a.type
     if (a.stance in _NEGATIVE) != (b.stance in _NEGATIVE):
         yes, no = (b, a) if a.stance in _NEGATIVE else (a, b)
-        return "contradicts", (
-            f"{_who(yes)} {yes.stance} a {what}{_on(yes)}; {_who(no)} {no.stance} it"
-        )
+        verb = "denies" if no.stance == "denies" else "disputes"
+        return "contradicts", f"{_who(yes)} {_says(yes)} {_what(yes)}{_on(yes)}; {_who(no)} {verb} it"
+    if a.document == b.document:
+        return None  # one report cannot corroborate itself
     if a.stance in _NEGATIVE:
         if a.speaker_key != b.speaker_key:
-            return "corroborates", f"{_who(a)} and {_who(b)} both deny the {what}"
+            return "corroborates", f"{_who(a)} and {_who(b)} both deny {_what(a)}"
         return None
     conflict = _figure_conflict(a.quantities, b.quantities) or _figure_conflict(a.money, b.money)
     if conflict:
         fa, fb = conflict
-        return "contradicts", f"{_who(a)} reports {fa} for the {what}; {_who(b)} reports {fb}"
+        return "contradicts", f"{_who(a)} reports {fa} for {_what(a)}; {_who(b)} reports {fb}"
     if _dates_conflict(a, b):
-        return "contradicts", f"{_who(a)} dates the {what}{_on(a)}; {_who(b)} dates it{_on(b)}"
+        return "contradicts", f"{_who(a)} dates {_what(a)}{_on(a)}; {_who(b)} dates it{_on(b)}"
     independent = a.speaker_key != b.speaker_key and (
         (a.outlet or a.document).casefold() != (b.outlet or b.document).casefold()
     )
     if independent:
-        return "corroborates", f"{_who(a)} and {_who(b)} independently report the {what}{_on(a)}"
+        return "corroborates", f"{_who(a)} and {_who(b)} independently report {_what(a)}{_on(a)}"
     return None
+
+
+def _what(f: _ClaimFacts) -> str:
+    kind = f.mode or f.type
+    article = "an" if kind[:1] in "aeiou" else "a"
+    return f"{article} {kind}" + (f" involving {', '.join(f.names)}" if f.names else "")
+
+
+def _says(f: _ClaimFacts) -> str:
+    return {"asserts": "says there was", "reports": "reports", "admits": "admits"}.get(f.stance, "reports")
 
 
 def _who(f: _ClaimFacts) -> str:
