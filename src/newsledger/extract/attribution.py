@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.event_syntax import MentionIndex, read_data_csv, subject
+from newsledger.extract.event_syntax import MentionIndex, read_data_csv, sent_of, subject
 from newsledger.model import ClaimRecord, EventRecord, Evidence, Mention, Stance, TimeExpr
 
 # Who is most likely the speaker when a subject phrase holds several mentions ("the British channel Sky News").
@@ -101,9 +101,9 @@ def _content(tok: Token) -> list[Token]:
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.i < tok.i:
         first = min(t.i for t in subj.subtree)
-        if first > tok.sent.start and tok.doc[first - 1].text in (",", "—", "–"):
+        if first > sent_of(tok).start and tok.doc[first - 1].text in (",", "—", "–"):
             # a trailing attribution the parser left unattached: "Apple to buy Path, report says"
-            return _trim(list(tok.doc[tok.sent.start : first - 1]))
+            return _trim(list(tok.doc[sent_of(tok).start : first - 1]))
     return []
 
 
@@ -141,7 +141,7 @@ def _statement_time(tok: Token, doc: Doc, times: Sequence[TimeExpr], content: li
     inside = {t.i for t in content}
     for k, t in enumerate(times):
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or span.root.i in inside or span.root.sent != tok.sent:
+        if span is None or span.root.i in inside or sent_of(span.root) is not sent_of(tok):
             continue
         cur = span.root.head
         for _ in range(6):
@@ -242,9 +242,9 @@ def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
         return None
     phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
     head = tok.head if tok.head is not tok else tok
-    sent = tok.sent
+    sent = sent_of(tok)
     base = head.subtree if head.pos_ in ("VERB", "AUX") else sent
-    content = _trim([t for t in base if t.i not in phrase and t.sent == sent])
+    content = _trim([t for t in base if t.i not in phrase and sent_of(t) is sent])
     if not content:
         return None
     claimant = _speaker(pobj, idx)
@@ -284,8 +284,8 @@ def _colon_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
     return None
 
 
-def _ev(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence("", start, end, doc.text[start:end])
+def _ev(text: str, start: int, end: int) -> Evidence:
+    return Evidence("", start, end, text[start:end])
 
 
 def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -> list[_Draft]:
@@ -319,6 +319,7 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                 events: Sequence[EventRecord]) -> list[ClaimRecord]:
     """Every attribution in ``doc``, plus one outlet claim per sentence whose events no attribution covers."""
     idx = MentionIndex(doc, mentions)
+    text = doc.text  # built anew by spaCy on every access
     claims: list[ClaimRecord] = []
     for sent in doc.sents:
         drafts = _sentence_claims(sent, idx, times)
@@ -328,12 +329,12 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             holders = [d for d in drafts if d.span[0] <= events[k].trigger.start < d.span[1]]
             if holders:
                 owner[k] = min(holders, key=lambda d: d.span[1] - d.span[0])
-        sentence = _ev(doc, sent.start_char, sent.end_char)
+        sentence = _ev(text, sent.start_char, sent.end_char)
         for d in drafts:
             start, end = d.span
             claims.append(ClaimRecord(
                 sentence=sentence, stance=d.stance, hedged=d.hedged, claimant=d.claimant, via=tuple(d.via),
-                cue=_ev(doc, d.cue.idx, d.cue_end), content=_ev(doc, start, end), time=d.time,
+                cue=_ev(text, d.cue.idx, d.cue_end), content=_ev(text, start, end), time=d.time,
                 events=tuple(k for k in in_sent if owner.get(k) is d),
             ))
         loose = tuple(k for k in in_sent if k not in owner)

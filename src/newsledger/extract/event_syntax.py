@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import Mention, Modality
 
@@ -27,6 +27,24 @@ PRONOUN_TYPES = {
     "they": ("organization", "country", "place", "group", "source", "outlet"),
 }
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
+
+
+_SENTS: list[tuple[Doc, list[Span]]] = []
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent`` in O(1): spaCy recomputes it by walking the document on every call.
+
+    The table for the most recent document is kept (one entry: documents are processed one at a time).
+    """
+    doc = tok.doc
+    if not _SENTS or _SENTS[0][0] is not doc:
+        table: list[Span] = [None] * len(doc)  # type: ignore[list-item]
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                table[i] = sent
+        _SENTS[:] = [(doc, table)]
+    return _SENTS[0][1][tok.i]
 
 
 def read_data_csv(name: str) -> list[dict[str, str]]:

@@ -27,6 +27,7 @@ from newsledger.extract.event_syntax import (
     noun_left,
     passive,
     read_data_csv,
+    sent_of,
     subject,
 )
 from newsledger.extract.quantities import find_amounts
@@ -304,6 +305,7 @@ def _inside(start: int, end: int, toks: list[Token]) -> bool:
 def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]) -> list[EventRecord]:
     """Every event the grammar of ``doc`` reports, in text order; offsets are into doc.text."""
     idx = MentionIndex(doc, mentions)
+    text = doc.text  # built anew by spaCy on every access
     quantities, money = find_amounts(doc, mentions)
     triggers = {t.i: r for t in doc if (r := match_trigger(t)) is not None}
     reporting = {t.i for t in doc if t.pos_ == "VERB" and t.lemma_ in reporting_lemmas()}
@@ -349,7 +351,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             continue
         anchors = {i} | ({light.i} if light is not None else set())
         stops = (set(triggers) | reporting) - anchors
-        sent = tok.sent
+        sent = sent_of(tok)
         time = _time_for(anchors, stops, range(sent.start, sent.end), doc, times)
         trig_end = tok.idx + len(tok.text)
         if rule.particle and i + 1 < len(doc) and doc[i + 1].lower_ == rule.particle:
@@ -360,7 +362,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                 plover=rule.plover,
                 mode=rule.mode,
                 modality=modality(tok, reporting),
-                trigger=Evidence("", tok.idx, trig_end, doc.text[tok.idx : trig_end]),
+                trigger=Evidence("", tok.idx, trig_end, text[tok.idx : trig_end]),
                 sentence=Evidence("", sent.start_char, sent.end_char, sent.text),
                 participants=tuple(_order(b.parts)),
                 location=b.location,

@@ -356,8 +356,14 @@ def r_duration(c: Candidate, ctx: Context) -> Resolved | None:
     return Resolved(cal.Period(value, None, None), kind)
 
 
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+                "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
+
+
 def r_set(c: Candidate, ctx: Context) -> Resolved | None:
     text = " ".join((c.groups.get("body") or "").lower().split())
+    if text in _SET_ADVERBS:
+        return Resolved(cal.Period(_SET_ADVERBS[text], None, None), "set")
     for word, code in (("hour", "PT1H"), ("day", "P1D"), ("night", "P1D"), ("week", "P1W"), ("month", "P1M"),
                        ("quarter", "P3M"), ("year", "P1Y"), ("annual", "P1Y"), ("morning", "P1D"), ("evening", "P1D")):
         if word in text:
@@ -437,7 +443,7 @@ def _rule(name: str, pattern: str, priority: int, resolve: Resolver,
 RULES: tuple[Rule, ...] = (
     _rule("iso", rf"{_B}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]){_E}", 3, r_iso),
     _rule("numeric", rf"{_B}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>(?:19|20)\d\d)(?![\w/])", 3, r_numeric),
-    _rule("month_day", rf"{_B}(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})"
+    _rule("month_day", rf"{_B}(?:(?:{WEEKDAY}),?\s+)?(?P<m>{MONTH_ANY})\s+(?P<d>{DAY})"
           rf"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?{_E}", 3, r_month_day),
     _rule("day_month", rf"{_B}(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})"
           rf"(?:,?\s+(?P<y>{YEAR}))?{_E}", 3, r_month_day),
@@ -487,8 +493,8 @@ RULES: tuple[Rule, ...] = (
           r"(?![\w])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight)))"
           r"(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,4}T|(?i:local\s+time)))?)", 3, r_clock),
     _rule("vague", r"(?:\b(?i:in|for|since|until)\s+)?(?P<body>(?i:recently|lately|the\s+recent\s+(?:days|weeks|months"
-          r"|years)|recent\s+(?:days|weeks|months|years)|the\s+past|previously|formerly|at\s+present|currently"
-          r"|nowadays|these\s+days|right\s+now|now|at\s+the\s+moment|soon|shortly|the\s+(?:near\s+)?future"
+          r"|years)|recent\s+(?:days|weeks|months|years)|the\s+past|at\s+present|currently"
+          r"|nowadays|these\s+days|right\s+now|now|at\s+the\s+moment|the\s+(?:near\s+)?future"
           r"|the\s+coming\s+(?:days|weeks|months|years)))(?![\w-])", 1, r_vague),
 )
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_events import event_candidates, unknown_anchor_candidates
@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["find_times", "statement_time", "event_time"]
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-_FUTURE_VERBS = {"plan", "schedule", "due", "expect", "intend", "postpone", "delay", "reschedule", "adjourn",
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "must", "should"}
+_FUTURE_VERBS = {"plan", "schedule", "due", "expect", "intend", "set", "postpone", "delay", "reschedule", "adjourn",
                  "defer", "upcoming"}
 _REPORTING = {"say", "tell", "admit", "announce", "claim", "deny", "report", "confirm", "state", "add", "note",
               "acknowledge", "insist", "reveal", "disclose", "write", "accuse", "allege", "warn", "assert"}
@@ -150,7 +150,7 @@ _ABSOLUTE_HINT = re.compile(r"\d|" + "|".join(MONTH_NAMES))
 # dateparser fills what a text leaves out from the base date; accept its answer only
 # when the text names a month or a four-digit year (never from an ordinal like "the 99th").
 _CALENDAR_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b|" + "|".join(m[:3] for m in MONTH_NAMES))
-_PLURAL_UNIT = re.compile(r"(?:(?:the\s+)?(?:recent|several|many|few|some|the\s+past|the\s+last)\s+)?"
+_PLURAL_UNIT = re.compile(r"(?:(?:the\s+)?(?:recent|several|many|few|some|past|last)\s+|the\s+)?"
                           r"(seconds|minutes|hours|days|weeks|months|years|decades)", re.I)
 
 
@@ -216,32 +216,42 @@ def _is_future(doc: Doc, c: Candidate) -> bool:
     """Does the clause the expression hangs on speak of the future ("will land on October 25")?
 
     Climbs from the expression to its verb, then through adverbial, coordinated and
-    complement clauses ("when it arrives on November 11" under "will wear").
+    complement clauses ("when it arrives on November 11" under "will wear"). Tense
+    only counts when the expression hangs on the verb itself, not on a noun
+    ("will appeal Wednesday's ruling" is about a past Wednesday).
     """
     span = _tokens(doc, c)
     if span is None:
         return False
     tok = span.root
     verbs = 0
+    via_noun = False
     for _ in range(8):
-        if tok.lemma_.lower() in _FUTURE_VERBS:  # "is due to be published in May", "postponed until Saturday"
+        if tok.lemma_.lower() in _FUTURE_VERBS:  # "is due to be published in May", "a hearing scheduled for"
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             verbs += 1
-            if any(ch.dep_ in ("aux", "auxpass") and ch.lower_ in _FUTURE_AUX for ch in tok.children):
-                return True
-            # an infinitive of purpose or plan ("for the programme to run through June"),
-            # unless it hangs on a past verb ("tried to call on Monday")
-            if tok.tag_ == "VB" and any(ch.tag_ == "TO" and ch.dep_ == "aux" for ch in tok.children) and \
-                    tok.head.tag_ != "VBD":
+            if not via_noun and _future_verb_form(tok):
                 return True
             if tok.tag_ in ("VBD", "VBN") and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children) \
                     or verbs >= 3 or tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "relcl"):
                 return False
+        elif tok.pos_ in ("NOUN", "PROPN") and tok not in span:
+            via_noun = True
         if tok.head is tok:
             break
         tok = tok.head
     return False
+
+
+def _future_verb_form(verb: Token) -> bool:
+    """ "will land", "would appeal", "must be returned", "to run through June" (not after a past verb)."""
+    aux = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "have" for a in aux):  # "would have", "must have": a past possibility
+        return False
+    if any(a.lower_ in _FUTURE_AUX for a in aux):
+        return True
+    return verb.tag_ == "VB" and any(a.tag_ == "TO" for a in aux) and verb.head.tag_ != "VBD"
 
 
 # --- joining neighbours -------------------------------------------------------------

@@ -54,11 +54,13 @@ _MONTHS = {
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A day range inside one month: "3-5", "29 to 31", "3 and 4" (the last day counts).
+_RANGE_START = r"(?:[0-3]?\d(?:st|nd|rd|th)?\s*(?:[-–]|to|until|through|and)\s*)?"
 _EXPLICIT_DATES = (
-    # "November 5, 2022", "Nov. 5 2022", "November 3-5, 2022" (the last day counts)
-    re.compile(rf"\b{_MONTH}\s+(?:[0-3]?\d\s*[-–]\s*)?{_DAY},?\s+{_YEAR}\b"),
+    # "November 5, 2022", "Nov. 5 2022", "November 3-5, 2022", "January 29 to 31, 2023"
+    re.compile(rf"\b{_MONTH}\s+{_RANGE_START}{_DAY},?\s+{_YEAR}\b"),
     # "5 November 2022", "5th of November, 2022", "3–5 November 2022"
-    re.compile(rf"\b(?:[0-3]?\d\s*[-–]\s*)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_RANGE_START}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"),
     # "2022-11-05" (also the date part of "2022-11-05T10:00")
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 )

@@ -30,6 +30,20 @@ _MARKS = re.compile(r"[\'’‘`ʿʾʼ´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
 _ARTICLE_HYPHENATED = re.compile(r"\b(?:al|el|ul|an|ad|ar|as|ash|at|az|adh|ath)-(?=\w)", re.IGNORECASE)
 _ARTICLE_WORDS = frozenset({"al", "el"})
+# Words before a person's name that are not part of it; everything up to the last one goes.
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord president vice prime minister premier chancellor
+    secretary general gen lt col maj capt adm sgt commander chief ceo cfo coo chairman
+    chairwoman director spokesman spokeswoman spokesperson senator sen rep representative
+    governor gov mayor ambassador envoy king queen prince princess crown sheikh emir sultan
+    ayatollah imam pope cardinal archbishop bishop rabbi judge justice former late""".split()
+)
+# Legal-form words at the end of an organisation's name that do not change what it names.
+_LEGAL_FORMS = frozenset(
+    """inc co corp corporation company llc ltd limited plc spa sa ag gmbh nv bv group
+    holdings""".split()
+)
+_ORG_TYPES = frozenset({"organization", "group", "outlet"})
 _PHONETIC_TYPES = frozenset({"person", "place", "country", "group", "organization", "nationality", "facility"})
 
 
@@ -69,6 +83,13 @@ def name_key(name: str, type: str) -> str:
     words = [w for w in words if w]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    if type == "person":
+        titles = [i for i, w in enumerate(words[:-1]) if w in _TITLES]
+        if titles:  # "U.S. President Barack Obama", "Crown Prince Mohammed bin Salman"
+            words = words[titles[-1] + 1 :]
+    elif type in _ORG_TYPES:
+        while len(words) > 1 and words[-1] in _LEGAL_FORMS:  # "Chrysler LLC", "Fiat Group SpA"
+            words = words[:-1]
     if type in _PHONETIC_TYPES:
         if len(words) > 1:
             words = [w for w in words if w not in _ARTICLE_WORDS] or words
@@ -259,10 +280,25 @@ def _pair_score(a: str, b: str, type_a: str, type_b: str) -> tuple[float, str] |
         return hit[0], f"{hit[1]}: {a} ~ {b}"
     if "weapon" in (type_a, type_b) or "outlet" in (type_a, type_b):
         return None  # designations differ by a digit (S-300/S-400): no fuzzy matching
+    if type_a in _ORG_TYPES and type_b in _ORG_TYPES:
+        extra = _country_prefix(ka, kb) or _country_prefix(kb, ka)
+        if extra:
+            # Below the default threshold on purpose: "Air Force" alone may be any country's.
+            return 0.8, f"same name with a country prefix ({extra}): {a} ~ {b}"
     hit = _multiword_variant(ka, kb)
     if hit is None:
         return None
     return 0.8 + 0.2 * hit[0], f"transliteration variant: {a} ~ {b} ({hit[1]})"
+
+
+def _country_prefix(longer: str, shorter: str) -> str | None:
+    """The country words that ``longer`` adds in front of ``shorter`` ("us air force"/"air force")."""
+    if not shorter or not longer.endswith(" " + shorter):
+        return None
+    prefix = longer[: -len(shorter) - 1]
+    from newsledger.extract.entity_data import country_iso
+
+    return prefix if country_iso(prefix) else None
 
 
 def match_score(a: Entity, b: Entity) -> tuple[float, str] | None:
@@ -300,7 +336,6 @@ def find_same(
 
 # --- within one document -----------------------------------------------------------------------
 
-_ORG_TYPES = frozenset({"organization", "group", "outlet"})
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*([^()]{4,90}?)\s*\)")
 
@@ -375,6 +410,13 @@ def resolve_in_document(mentions: Sequence[Mention], text: str) -> list[Mention]
             full = _person_full_name(m, fulls)
             if full is not None:
                 out[i] = _adopt(m, full)
+
+    qualified = {m.key: m for m in out if m.type in _ORG_TYPES}
+    for i, m in enumerate(out):
+        if m.type in _ORG_TYPES:
+            longer = [q for k, q in qualified.items() if k != m.key and _country_prefix(k, m.key)]
+            if len({q.key for q in longer}) == 1:  # "the Air Force" after "the U.S. Air Force"
+                out[i] = _adopt(m, longer[0])
 
     canonical: list[Mention] = []  # first mention of each distinct key, in order
     for i, m in enumerate(out):
