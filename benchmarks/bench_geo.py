@@ -85,21 +85,28 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass
 class Tally:
+    """Counts for one system. ``within_or_id`` also accepts an answer with the gold GeoNames id whose point is
+    far away: a country's or region's point is a convention (ours is estimated from its towns), not a place."""
+
     n: int = 0
     within: int = 0
+    within_or_id: int = 0
     exact: int = 0
     answered: int = 0
 
     def add(self, gold: Gold, lat: float | None, lon: float | None, gid: int | None) -> None:
         self.n += 1
-        if lat is not None and lon is not None:
-            self.answered += 1
-            self.within += km(gold.lat, gold.lon, lat, lon) <= KM
-        self.exact += gid is not None and gid == gold.geonames_id
+        near = lat is not None and lon is not None and km(gold.lat, gold.lon, lat, lon) <= KM
+        same = gid is not None and gid == gold.geonames_id
+        self.answered += lat is not None and lon is not None
+        self.within += near
+        self.within_or_id += near or same
+        self.exact += same
 
     def row(self) -> dict[str, float]:
         pct = (lambda x: round(100.0 * x / self.n, 1)) if self.n else (lambda x: 0.0)
-        return {"n": self.n, "acc161": pct(self.within), "exact_id": pct(self.exact), "answered": pct(self.answered)}
+        return {"n": self.n, "acc161": pct(self.within), "acc161_or_id": pct(self.within_or_id),
+                "exact_id": pct(self.exact), "answered": pct(self.answered)}
 
 
 def _mention(g: Gold, normalise: Callable[[str], str]) -> Mention:
@@ -118,9 +125,10 @@ def _mention(g: Gold, normalise: Callable[[str], str]) -> Mention:
 
 def run(name: str, docs: Iterator[tuple[str, list[Gold]]], limit: int | None) -> dict[str, object]:
     from newsledger.extract.pipeline import get_nlp
-    from newsledger.resolve.gazetteer import normalise
+    from newsledger.resolve.gazetteer import get_gazetteer, normalise
     from newsledger.resolve.places import _lookup, geocode
 
+    gaz = get_gazetteer()
     nlp = get_nlp()
     ours, base = Tally(), Tally()
     spent, ndocs = 0.0, 0
@@ -135,10 +143,12 @@ def run(name: str, docs: Iterator[tuple[str, list[Gold]]], limit: int | None) ->
         t0 = time.perf_counter()
         out = geocode(doc, mentions)
         spent += time.perf_counter() - t0
-        for g, m in zip(golds, out):
+        for g, given, m in zip(golds, mentions, out):
             ours.add(g, m.lat, m.lon, m.geonames_id)
-            cands = _lookup(g.text)
-            top = max(cands, key=lambda c: c.population) if cands else None
+            top = gaz.country(given.country) if given.country else None  # a demonym: both systems get it
+            if top is None:
+                cands = _lookup(g.text)
+                top = max(cands, key=lambda c: c.population) if cands else None
             base.add(g, top.lat if top else None, top.lon if top else None, top.geonames_id if top else None)
     return {
         "corpus": name, "docs": ndocs, "ours": ours.row(), "baseline_most_populous": base.row(),
@@ -152,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", choices=["geowebnews", "lgl"], action="append")
     args = ap.parse_args(argv)
     readers = {"geowebnews": read_geowebnews, "lgl": read_lgl}
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    t0 = time.perf_counter()
+    get_gazetteer()  # first use in this process: loads the cached index (or builds it once)
+    load_s = time.perf_counter() - t0
     results = []
     for name in args.corpus or list(readers):
         path = EVAL / name
@@ -162,19 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     if not results:
         print("skip: no evaluation data")
         return 0
-    from newsledger.resolve.gazetteer import get_gazetteer
-
-    t0 = time.perf_counter()
-    get_gazetteer.cache_clear()
-    get_gazetteer()
-    load_s = time.perf_counter() - t0
-    print(f"{'corpus':<11} {'system':<16} {'n':>5} {'acc@161':>8} {'exact id':>9} {'answered':>9} {'ms/doc':>7}")
+    print(f"{'corpus':<11} {'system':<16} {'n':>5} {'acc@161':>8} {'@161|id':>8} {'exact id':>9} {'answered':>9}"
+          f" {'ms/doc':>7}")
     for r in results:
         for system in ("ours", "baseline_most_populous"):
             row = r[system]
             ms = r["ms_per_doc"] if system == "ours" else ""
-            print(f"{r['corpus']:<11} {system[:16]:<16} {row['n']:>5} {row['acc161']:>8} {row['exact_id']:>9} "
-                  f"{row['answered']:>9} {ms:>7}")
+            print(f"{r['corpus']:<11} {system[:16]:<16} {row['n']:>5} {row['acc161']:>8} {row['acc161_or_id']:>8} "
+                  f"{row['exact_id']:>9} {row['answered']:>9} {ms:>7}")
+    print("@161|id: within 161 km, or the gold GeoNames id (our point for a country or region is estimated from"
+          " its towns; the gold's is GeoNames' own)")
     print("anchor: Mordecai3 acc@161 94.1 (GeoWebNews), 82.7 (LGL)")
     print(json.dumps({"bench": "geo", "gazetteer_load_s": round(load_s, 2), "results": results}))
     return 0

@@ -87,7 +87,8 @@ def read_meantime(folder: Path) -> Iterator[GoldDoc]:
         for tok in root.iter("token"):
             word, sent = tok.text or "", tok.get("sentence")
             if prev_sent is not None:
-                sep = "\n" if sent != prev_sent else ("" if word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER else " ")
+                glued = word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER
+                sep = "\n" if sent != prev_sent else ("" if glued else " ")
                 out.append(sep)
                 pos += len(sep)
             offsets[tok.get("t_id", "")] = (pos, pos + len(word))

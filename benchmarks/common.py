@@ -90,7 +90,10 @@ def emit_result(bench: str, payload: Mapping[str, Any]) -> None:
 
 
 def parse_result(stdout: str) -> dict[str, Any] | None:
-    """The last JSON object line with a "bench" key in a script's output, or None."""
+    """The last JSON object line with a "bench" key in a script's output, or None.
+
+    "benchmark" is accepted for "bench" (one script uses it); its value is kept under "bench".
+    """
     for line in reversed(stdout.splitlines()):
         line = line.strip()
         if not (line.startswith("{") and line.endswith("}")):
@@ -99,6 +102,8 @@ def parse_result(stdout: str) -> dict[str, Any] | None:
             obj = json.loads(line)
         except json.JSONDecodeError:
             continue
+        if isinstance(obj, dict) and "benchmark" in obj and "bench" not in obj:
+            obj = {"bench": obj.pop("benchmark"), **obj}
         if isinstance(obj, dict) and "bench" in obj:
             return obj
     return None

@@ -151,3 +151,29 @@ def test_claim_evidence_leaves_document_empty_and_offsets_exact(nlp):
             if ev is not None:
                 assert ev.document == ""
                 assert doc.text[ev.start : ev.end] == ev.text
+
+
+def test_interview_outlet_is_a_relay(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Zelensky said in an interview with CNN that Kyiv had received new air defence systems."
+    )
+    claim = with_cue(claims, "said")
+    assert name(mentions, claim.claimant) == "Zelensky"
+    assert [mentions[k].text for k in claim.via] == ["CNN"]
+
+
+def test_a_pronoun_speaker_takes_the_nearest_fitting_mention(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Emmanuel Macron met reporters in Paris. He said France would deliver more tanks to Ukraine."
+    )
+    claim = with_cue(claims, "said")
+    assert name(mentions, claim.claimant) == "Emmanuel Macron"
+
+
+def test_first_person_verbs_inside_a_quotation_are_not_new_claims(nlp):
+    _, mentions, _, _, claims = extract(nlp, '"I think the talks will fail," Lavrov said.')
+    cues = [c.cue.text for c in claims if c.cue is not None]
+    assert cues == ["said"]
+    claim = claims[0]
+    assert name(mentions, claim.claimant) == "Lavrov"
+    assert claim.content is not None and claim.content.text == "I think the talks will fail"

@@ -140,3 +140,35 @@ def test_large_city_after_locative_preposition_is_a_place(nlp):
     for city in ("Zaporizhzhia", "Dnipro"):
         m = by_text(found, city)
         assert m.type == "place"
+
+
+def test_plural_weapon_forms_take_the_canonical_name(nlp):
+    found = mentions(nlp, "The Netherlands pledged F-16s, and Kyiv received two Javelins and 30 Stingers.")
+    assert by_text(found, "F-16s").name == "F-16"
+    assert by_text(found, "Javelins").type == "weapon"
+    assert by_text(found, "Stingers").name == "Stinger"
+    assert by_text(found, "Kyiv").type == "place"
+
+
+def test_peoples_and_faiths_are_nationalities_not_countries(nlp):
+    found = mentions(nlp, "Kurdish commanders said Sunni tribes and Yazidi families had fled the town.")
+    kinds = {m.text: (m.type, m.country) for m in found if m.type in ("nationality", "country")}
+    assert kinds.get("Kurdish") == ("nationality", None)
+    assert kinds.get("Yazidi") == ("nationality", None)
+
+
+def test_organisation_named_after_a_country_carries_it(nlp):
+    found = mentions(nlp, "The Iranian Foreign Ministry summoned the ambassador on Sunday.")
+    ministry = [m for m in found if "Ministry" in m.text][0]
+    assert (ministry.type, ministry.country) == ("organization", "IR")
+
+
+def test_capitalised_the_inside_a_sentence_is_kept(nlp):
+    found = mentions(nlp, "Lawyers for both states argued their case in The Hague on Thursday.")
+    assert by_text(found, "The Hague").type == "place"
+
+
+def test_source_phrase_after_a_possessive_name(nlp):
+    found = mentions(nlp, "Mr. Biden's aides said the plan was ready on Friday.")
+    assert by_text(found, "aides").type == "source"
+    assert [m for m in found if m.type == "person" and "Biden" in m.text]

@@ -148,3 +148,9 @@ def test_every_trigger_maps_to_a_plover_type_and_is_documented():
             assert f"`{rule.type}`" in doc, rule.type
             if rule.mode:
                 assert f"`{rule.mode}`" in doc, rule.mode
+
+
+def test_reduced_passive_participle_names_agent_and_recipient(nlp):
+    _, mentions, _, events = extract(nlp, "Russia used Shahed-136 drones supplied by Iran.")
+    ev = only(events, "transfer")
+    assert {("agent", "Iran"), ("item", "Shahed-136")} <= roles(ev, mentions)

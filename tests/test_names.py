@@ -218,3 +218,49 @@ def test_variants_of_different_types_are_not_joined() -> None:
     ms = [mention("Hama", doc, "place"), mention("Hamas", doc, "group")]
     out = resolve_in_document(ms, doc)
     assert out[0].key != out[1].key
+
+
+def test_titles_and_legal_forms_do_not_change_the_key() -> None:
+    assert name_key("Crown Prince Mohammed bin Salman", "person") == name_key("Mohammed bin Salman", "person")
+    assert name_key("U.S. President Joe Biden", "person") == name_key("Joe Biden", "person")
+    assert name_key("Martin Luther King", "person") != name_key("Martin Luther", "person")
+    assert name_key("Kestrel Motors Group LLC", "organization") == name_key("Kestrel Motors", "organization")
+    assert name_key("Baykar Holdings", "organization") == name_key("Baykar", "organization")
+
+
+def test_country_prefix_is_a_weak_cross_document_link() -> None:
+    hit = match_score(ent("U.S. Air Force", "organization", "US"), ent("Air Force", "organization"))
+    assert hit is not None and hit[0] < DEFAULT_THRESHOLD and "country prefix" in hit[1]
+
+
+def test_unqualified_and_short_organisation_names_in_one_document() -> None:
+    doc = "The U.S. Air Force and Lockheed Martin signed. The Air Force said Lockheed would deliver."
+    ms = [
+        mention("U.S. Air Force", doc, "organization"),
+        mention("Lockheed Martin", doc, "organization"),
+        mention("Air Force", doc, "organization", 40),
+        mention("Lockheed", doc, "organization", 60),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[2].key == out[0].key and out[2].name == "U.S. Air Force"
+    assert out[3].key == out[1].key and out[3].name == "Lockheed Martin"
+
+
+def test_partial_name_that_is_itself_two_words() -> None:
+    doc = "Crown Prince Mohammed bin Salman received the envoy. Later bin Salman said little."
+    ms = [
+        Mention(0, 32, "Crown Prince Mohammed bin Salman", "person", "Mohammed bin Salman",
+                name_key("Crown Prince Mohammed bin Salman", "person")),
+        mention("bin Salman", doc, "person", 40),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[1].key == out[0].key and out[1].name == "Mohammed bin Salman"
+
+
+def test_strip_titles_keeps_names_that_look_like_titles() -> None:
+    from newsledger.resolve.names import strip_titles
+
+    assert strip_titles("U.S. President Joe Biden") == "Joe Biden"
+    assert strip_titles("Gen. Valery Gerasimov") == "Valery Gerasimov"
+    assert strip_titles("Martin Luther King") == "Martin Luther King"
+    assert strip_titles("Prince") == "Prince"

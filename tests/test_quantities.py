@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsledger.extract.entities import find_mentions
 from newsledger.extract.pipeline import get_nlp
@@ -92,3 +94,14 @@ def test_pounds_of_something_is_a_weight_not_money(nlp):
     _, _, quantities, money = amounts(nlp, "Police found 500 pounds of explosives.")
     assert money == []
     assert [(q.value, q.unit) for q in quantities] == [(500, "pound")]
+
+
+@given(n=st.integers(min_value=2, max_value=999_999), scale=st.sampled_from(["", " million", " billion"]))
+@settings(max_examples=40, deadline=None)
+def test_any_written_count_or_sum_reads_back_as_its_number(n, scale):
+    nlp = get_nlp()
+    factor = {"": 1, " million": 1e6, " billion": 1e9}[scale]
+    _, money = find_amounts(nlp(f"The ministry paid ${n:,}{scale} for them."), [])
+    assert [(m.value, m.currency) for m in money] == [(n * factor, "USD")]
+    quantities, _ = find_amounts(nlp(f"The army received {n:,}{scale} shells."), [])
+    assert [(q.value, q.unit) for q in quantities] == [(n * factor, "shell")]

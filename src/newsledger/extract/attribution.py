@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.event_syntax import MentionIndex, read_data_csv, sent_of, subject
+from newsledger.extract.event_syntax import (
+    MentionIndex,
+    adjacent_quote,
+    read_data_csv,
+    sent_of,
+    subject,
+    trim_edges,
+)
 from newsledger.model import ClaimRecord, EventRecord, Evidence, Mention, Stance, TimeExpr
 
 # Who is most likely the speaker when a subject phrase holds several mentions ("the British channel Sky News").
@@ -72,38 +79,31 @@ class _Draft:
         return self.content[0].idx, self.content[-1].idx + len(self.content[-1].text)
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    """Content without a leading 'that'/comma/quote and trailing punctuation."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
-        toks = toks[:-1]
-    return toks
-
-
 def _content(tok: Token) -> list[Token]:
     """What a reporting verb reports: its clause complement, gerund, object, or the clause it interrupts."""
     for c in tok.children:
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
-            return _trim(list(c.subtree))
+            return trim_edges(list(c.subtree))
     if tok.lemma_ == "accuse":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                return _trim([t for t in c.subtree if t is not c])
+                return trim_edges([t for t in c.subtree if t is not c])
     if tok.lemma_ in _CONTENT_OBJECT_VERBS:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON":
-                return _trim(list(c.subtree))
+                return trim_edges(list(c.subtree))
+    quoted = adjacent_quote(tok)
+    if quoted:
+        return quoted
     if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i:  # "Iran sent drones, officials said."
         own = {t.i for t in tok.subtree}
-        return _trim([t for t in tok.head.subtree if t.i not in own])
+        return trim_edges([t for t in tok.head.subtree if t.i not in own])
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.i < tok.i:
         first = min(t.i for t in subj.subtree)
         if first > sent_of(tok).start and tok.doc[first - 1].text in (",", "—", "–"):
             # a trailing attribution the parser left unattached: "Apple to buy Path, report says"
-            return _trim(list(tok.doc[sent_of(tok).start : first - 1]))
+            return trim_edges(list(tok.doc[sent_of(tok).start : first - 1]))
     return []
 
 
@@ -153,14 +153,22 @@ def _statement_time(tok: Token, doc: Doc, times: Sequence[TimeExpr], content: li
     return None
 
 
-def _relays(tok: Token, idx: MentionIndex) -> list[int]:
-    """Who carried the words: 'told CNN', 'in an interview with CNN', 'speaking to Reuters'."""
+def _relays(tok: Token, idx: MentionIndex, content: list[Token]) -> list[int]:
+    """Who carried the words: 'told CNN', 'in an interview with CNN', 'speaking to Reuters'.
+
+    Objects of the verb and of prepositions hanging on it (up to an interview noun), outside the content.
+    """
+    inside = {t.i for t in content}
     found: list[int] = []
-    for c in tok.subtree:
-        if c.dep_ in ("dobj", "dative", "pobj") and c.i != tok.i and c.head.i in (tok.i, *[p.i for p in tok.children]):
+    todo = [(c, 0) for c in tok.children if c.i not in inside]
+    while todo:
+        c, depth = todo.pop(0)
+        if c.dep_ in ("dobj", "dative", "pobj"):
             k = idx.of(c)
             if k is not None and idx.type_of(k) in _RELAY_TYPES and k not in found:
                 found.append(k)
+        if depth < 3 and c.dep_ in ("prep", "pobj", "dative", "dobj", "advcl", "pcomp"):
+            todo += [(g, depth + 1) for g in c.children if g.i not in inside]
     return found
 
 
@@ -176,7 +184,7 @@ def _idiom_content(tok: Token) -> list[Token]:
     """'cast doubt on the claims': the content is the object of on/over/about."""
     for c in [*tok.children, *(g for d in tok.children if d.dep_ == "dobj" for g in d.children)]:
         if c.dep_ == "prep" and c.lower_ in ("on", "over", "about"):
-            return _trim([t for t in c.subtree if t is not c])
+            return trim_edges([t for t in c.subtree if t is not c])
     return []
 
 
@@ -191,6 +199,8 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     if not content or tok in content:
         return None
     subj = subject(tok)
+    if subj is not None and subj.lower_ in ("i", "we", "you"):
+        return None  # "I think …" inside a quotation: the quoted speaker's own words, not a new attribution
     claimant = _speaker(subj, idx)
     if subj is None:
         for c in tok.children:
@@ -199,7 +209,7 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     if tok.lemma_ in ("call", "describe", "dismiss", "reject", "question"):
         cut = _dismissal_start(tok)
         if cut is not None:  # the parser may fold "the report fake news" into one phrase: keep what is dismissed
-            content = _trim([t for t in content if t.i < cut]) if cut > content[0].i else content
+            content = trim_edges([t for t in content if t.i < cut]) if cut > content[0].i else content
         stance = "disputes" if cut is not None or tok.lemma_ in ("dismiss", "question") else stance
         if not content:
             return None
@@ -207,8 +217,7 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
         return None  # 'called for talks' is a request, not an attribution
     if stance == "asserts" and claimant is not None and idx.type_of(claimant) == "outlet" and tok.lemma_ in ("say", "report"):
         stance = "reports"
-    relays = [k for k in _relays(tok, idx) if k != claimant and not any(t.i == tok.i for t in content)]
-    relays = [k for k in relays if not any(idx.of(t) == k for t in content)]
+    relays = [k for k in _relays(tok, idx, content) if k != claimant]
     hedged = hedged or _is_hedged(content, [t for t in tok.children if t.dep_ in ("advmod", "aux")])
     hedged = hedged or (claimant is not None and idx.type_of(claimant) == "source")
     hedged = hedged or (subj is None and tok.tag_ == "VBN" and claimant is None)  # "it is said that"
@@ -244,7 +253,7 @@ def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
     head = tok.head if tok.head is not tok else tok
     sent = sent_of(tok)
     base = head.subtree if head.pos_ in ("VERB", "AUX") else sent
-    content = _trim([t for t in base if t.i not in phrase and sent_of(t) is sent])
+    content = trim_edges([t for t in base if t.i not in phrase and sent_of(t) is sent])
     if not content:
         return None
     claimant = _speaker(pobj, idx)
@@ -268,9 +277,9 @@ def _colon_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
         return None
     colon = colons[0]
     left = [t for t in sent[: colon.i - sent.start] if not t.is_space]
-    right = _trim([t for t in sent[colon.i - sent.start + 1 :]])
+    right = trim_edges([t for t in sent[colon.i - sent.start + 1 :]])
     for speaker, content in ((left, right), (right, left)):
-        content = _trim(content)
+        content = trim_edges(content)
         if not speaker or not content or len(speaker) > 4 or len(content) < 3:
             continue
         found = [k for k in idx.in_tokens(speaker) if idx.type_of(k) in _CLAIMANT_RANK]

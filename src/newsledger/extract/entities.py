@@ -24,7 +24,7 @@ from newsledger.extract.entity_rulers import (
 )
 from newsledger.extract.entity_sources import SOURCES_KEY, SourceFinder
 from newsledger.model import Mention
-from newsledger.resolve.names import name_key
+from newsledger.resolve.names import name_key, strip_titles
 
 # Our components, in the order they run after the model's "ner".
 COMPONENTS: tuple[str, ...] = (
@@ -76,12 +76,12 @@ _LABEL_TYPES = {
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def _trim(doc: Doc, start: int, end: int, sentence_start: bool = False) -> tuple[int, int]:
+def _trim(doc_text: str, start: int, end: int, sentence_start: bool = False) -> tuple[int, int]:
     """Character offsets of a span without a leading "the" or a trailing possessive.
 
     A capitalised "The" inside a sentence is part of the name ("in The Hague") and stays.
     """
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     leading = ("the ", "The ", "THE ") if sentence_start else ("the ",)
     for prefix in leading:
         if text.startswith(prefix) and len(text) > len(prefix):
@@ -99,19 +99,19 @@ def _trim(doc: Doc, start: int, end: int, sentence_start: bool = False) -> tuple
     return start, end
 
 
-def _mention_for_entity(doc: Doc, ent: Span) -> Mention | None:
+def _mention_for_entity(doc: Doc, doc_text: str, ent: Span) -> Mention | None:
     label = ent.label_
-    start, end = _trim(doc, ent.start_char, ent.end_char, _at_sentence_start(ent))
+    start, end = _trim(doc_text, ent.start_char, ent.end_char, _at_sentence_start(ent))
     if end <= start:
         return None
-    text = doc.text[start:end]
+    text = doc_text[start:end]
     country: str | None = None
     if label == "NORP" or (label in ("GPE", "LOC") and _is_adjectival(text)):
         return _mention_for_norp(doc, ent, start, end, text, label="NORP" if label == "NORP" else label)
     etype = _LABEL_TYPES.get(label)
     if etype is None:
         return None
-    name = ent.kb_id_ or text
+    name = ent.kb_id_ or (strip_titles(text) if etype == "person" else text)
     if label in (WEAPON_LABEL, OUTLET_LABEL, GROUP_LABEL, "ORG"):
         record = find_curated(name)
         if record is not None:
@@ -184,14 +184,15 @@ def _mention_for_norp(
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every span of ``doc`` that names an entity, sorted by offset and non-overlapping."""
     mentions: list[Mention] = []
+    doc_text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for ent in doc.ents:
-        mention = _mention_for_entity(doc, ent)
+        mention = _mention_for_entity(doc, doc_text, ent)
         if mention is not None:
             mentions.append(mention)
     sources = doc.spans[SOURCES_KEY] if SOURCES_KEY in doc.spans else []
     for span in sources:
-        start, end = _trim(doc, span.start_char, span.end_char, _at_sentence_start(span))
-        text = doc.text[start:end]
+        start, end = _trim(doc_text, span.start_char, span.end_char, _at_sentence_start(span))
+        text = doc_text[start:end]
         country = span.kb_id_ or None
         mentions.append(
             Mention(

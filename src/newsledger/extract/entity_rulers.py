@@ -43,14 +43,30 @@ DESIGNATION_CUES = frozenset(
     air-defence air-defense""".split()
 )
 
+_CURATED_LABELS = {"outlet": OUTLET_LABEL, "group": GROUP_LABEL, "nationality": "NORP", "organization": "ORG"}
+
+# Words near an ambiguous outlet name ("Dawn", "The Times") that show it is the outlet.
+OUTLET_CUES = frozenset(
+    """reported reports report according told newspaper daily agency channel broadcaster
+    network wire interview quoted""".split()
+)
+# Words near an ambiguous organisation name ("Wagner", "RSF") that show it is the organisation.
+GROUP_CUES = frozenset(
+    """militia militias militants militant fighters rebels rebel group groups insurgents
+    brigade brigades movement faction factions forces fighter jihadists mercenaries troops
+    peacekeepers mission summit statement""".split()
+)
+
 # A designation: letters, a hyphen, digits and an optional suffix ("S-400", "Tu-22M3").
-_DESIGNATION = re.compile(r"^(?P<prefix>[A-Z][A-Za-z]{0,9})-(?P<num>\d{1,4})(?P<suffix>[A-Z0-9]{0,4})$")
+_DESIGNATION = re.compile(r"^(?P<prefix>[A-Z][A-Za-z]{0,9})-(?P<num>\d{1,4})(?P<suffix>[A-Z0-9]{0,4})s?$")
+# Entity types of a following word that is not part of a weapon's name ("F-16s Ukraine received").
+_NOT_NAME_PARTS = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "PERSON", "WEAPON"})
 # Prefixes of designations that name no weapon even next to a cue word.
 _NOT_WEAPON_PREFIXES = frozenset({"COVID", "Covid", "G", "I", "H", "Article", "Resolution"})
 
 
 def _has_cue(doc: Doc, start: int, end: int, cues: frozenset[str] = WEAPON_CUES) -> bool:
-    """Is a cue word within three tokens after or two before the span (same sentence)?"""
+    """Is a cue word within three tokens after or two before the span?"""
     lo = max(0, start - 2)
     hi = min(len(doc), end + 3)
     for tok in doc[lo:hi]:
@@ -85,8 +101,8 @@ class _CuratedMatcher:
         for n, record in enumerate(records):
             for m, form in enumerate(record.forms):
                 variants = [form]
-                # "Javelins", "HIMARSes" are not worth listing; "Stingers" is: add a plural per form.
-                if plurals and form[-1:].isalpha() and not form.endswith("s") and not _case_sensitive(form):
+                # News writes "Javelins", "F-16s", "Stingers": add the plural of every form.
+                if plurals and form[-1:].isalnum() and not form.endswith(("s", "S")):
                     variants.append(form + "s")
                 for v, variant in enumerate(variants):
                     key = f"{name}:{n}:{m}:{v}"
@@ -125,6 +141,8 @@ def _accept(doc: Doc, start: int, end: int, record: CuratedName, form: str, cues
         return False
     if form not in record.needs_cue:
         return True
+    if record.type == "weapon" and start > 0 and doc[start - 1].like_num and doc[end - 1].lower_.endswith("s"):
+        return True  # "two Javelins": a count before a plural names equipment, not a person
     return _has_cue(doc, start, end, cues)
 
 
@@ -171,7 +189,8 @@ class WeaponRecognizer:
                 continue
             end = tok.i + 1
             # "MQ-9 Reaper", "BM-21 Grad": a capitalised name right after the designation.
-            if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ != "GPE":
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in _NOT_NAME_PARTS:
                 end += 1
             spans.append(Span(doc, tok.i, end, label=WEAPON_LABEL))
         if spans:
@@ -200,16 +219,3 @@ class CuratedOrgRecognizer:
         if spans:
             _merge(doc, spans, yield_to_longer=True)
         return doc
-
-
-_CURATED_LABELS = {"outlet": OUTLET_LABEL, "group": GROUP_LABEL, "nationality": "NORP", "organization": "ORG"}
-
-OUTLET_CUES = frozenset(
-    """reported reports report according told newspaper daily agency channel broadcaster
-    network wire interview quoted""".split()
-)
-GROUP_CUES = frozenset(
-    """militia militias militants militant fighters rebels rebel group groups insurgents
-    brigade brigades movement faction factions forces fighter jihadists mercenaries troops
-    peacekeepers mission summit statement""".split()
-)

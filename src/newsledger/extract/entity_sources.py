@@ -32,7 +32,8 @@ _REPORTING = frozenset(
     """say tell report confirm deny claim add describe speak warn estimate believe insist
     acknowledge admit note suggest state explain recount allege""".split()
 )
-# Entity labels that a source phrase absorbs (a country word) versus keeps apart (a name).
+# Entity labels that a source phrase absorbs when they name a country ("U.S.", "Iranian");
+# any other name inside the phrase ("Hamas", "Kurdish") stays a mention of its own.
 _ABSORBED = frozenset({"NORP", "GPE"})
 
 
@@ -83,15 +84,15 @@ def _cut_names(doc: Doc, start: int, end: int, head: int) -> tuple[int, int, str
     for ent in doc.ents:
         if ent.end <= start or ent.start >= end:
             continue
-        if ent.label_ in _ABSORBED and ent.end <= head:
+        if ent.label_ in _ABSORBED and ent.end <= head and country_iso(ent.text):
             iso = iso or (country_iso(ent.text) or "")
             continue
         if ent.end <= head:
             start = max(start, ent.end)
         else:
             end = min(end, ent.start)
-    while start < head and doc[start].is_punct:
-        start += 1
+    while start < head and (doc[start].is_punct or doc[start].tag_ == "POS"):
+        start += 1  # "Biden's aides" → "aides", not "'s aides"
     return start, end, iso
 
 

