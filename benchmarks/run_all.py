@@ -92,6 +92,17 @@ def run_script(script: Path, args: list[str], timeout: float) -> dict[str, Any]:
             "result": result, "figures": flatten(result) if result else {}, "tail": tail}
 
 
+def from_saved(name: str, path: Path) -> dict[str, Any]:
+    """A benchmark's record read from a file holding its output (the command is taken from a "# cmd:" line)."""
+    out = path.read_text(encoding="utf-8")
+    result = parse_result(out)
+    cmd = next((ln[len("# cmd:"):].strip() for ln in out.splitlines() if ln.startswith("# cmd:")), str(path))
+    print(f"\n=== {name}: recorded from {path}")
+    return {"status": "ok" if result else "no-result", "exit": 0, "seconds": None, "command": [cmd],
+            "skips": [], "result": result, "figures": flatten(result) if result else {}, "tail": [],
+            "from_file": str(path)}
+
+
 def _is_json_line(line: str) -> bool:
     s = line.strip()
     return s.startswith("{") and s.endswith("}") and ('"bench"' in s or '"benchmark"' in s)
@@ -148,7 +159,8 @@ def render_markdown(report: dict[str, Any], floors: dict[str, Any]) -> tuple[str
     for name, bench in report["benches"].items():
         if bench["status"] != "ok":
             continue
-        full += [f"## {name}", "", f"`{' '.join(bench['command'])}` — {bench['seconds']} s", ""]
+        took = f" — {bench['seconds']} s" if bench.get("seconds") is not None else " (recorded from a separate run)"
+        full += [f"## {name}", "", f"`{' '.join(bench['command'])}`{took}", ""]
         full.append(markdown_table(("figure", "value"), sorted(bench["figures"].items())))
         full.append("")
     return "\n".join(full), region
@@ -196,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds per benchmark")
     ap.add_argument("--check-floors", action="store_true", help="exit 1 when a figure is below its full floor")
     ap.add_argument("--no-readme", action="store_true", help="do not rewrite the README region")
+    ap.add_argument("--use-output", action="append", metavar="NAME=FILE",
+                    help="record NAME from a saved output of its script instead of running it (a long run "
+                         "made separately); repeatable")
     args = ap.parse_args(argv)
 
     if not eval_dir().is_dir():
@@ -211,11 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     partial = bool(args.only or args.skip)
     if partial and not args.quick:
         report["benches"] = _previous_benches()
+    saved = dict(item.split("=", 1) for item in args.use_output or [])
     failed = False
     for script in discover(args.only, args.skip):
         name = script.stem.removeprefix("bench_")
         extra = ["--quick"] if args.quick and "--quick" in script.read_text(encoding="utf-8") else []
-        bench = run_script(script, extra, args.timeout)
+        bench = from_saved(name, Path(saved[name])) if name in saved else run_script(script, extra, args.timeout)
         full_floors = floors.get("full", {}).get(name, {})
         bench["below_floor"] = check_floors(bench["figures"], full_floors) if bench["status"] == "ok" else []
         if args.quick:

@@ -216,3 +216,20 @@ def test_parts_of_periods_narrow_the_bounds(nlp: Language, text: str, span: str,
                                             earliest: str, latest: str) -> None:
     t = one(nlp, text, span.split()[-1], "2023-05-01")
     assert (t.text, t.value, t.earliest, t.latest) == (span, value, earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "span", "value", "anchor"), [
+    ("Kyiv was shelled on the eve of the full-scale invasion of Ukraine.",
+     "on the eve of the full-scale invasion of Ukraine", "2022-02-23", "ukraine_invasion_2022"),
+    ("Two months into the war in Ukraine, talks failed.", "Two months into the war in Ukraine", "2022-04",
+     "ukraine_war_2022"),
+    ("Poland fell at the start of the Second World War.", "the start of the Second World War", "1939-09-01",
+     "ww2_1939"),
+])
+def test_relations_to_known_events(nlp: Language, text: str, span: str, value: str, anchor: str) -> None:
+    found = [t for t in times(nlp, text, "2024-01-01") if t.anchor == anchor]
+    assert [(t.text, t.value) for t in found] == [(span, value)]
+
+
+def test_a_topic_is_not_a_time(nlp: Language) -> None:
+    assert times(nlp, "Spending on the war in Ukraine rose sharply.") == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
 
-from newsledger.errors import InputError, NewsLedgerError
+from newsledger.errors import ExportError, InputError, NewsLedgerError
 from newsledger.export import ledger as ledger_export
 from newsledger.model import Document, Extraction
 from newsledger.store.sqlite import AddOutcome, Ledger
@@ -114,13 +114,34 @@ def _count(report: IngestReport, outcome: AddOutcome, document: Document) -> Non
 def export(
     *,
     db: str | os.PathLike[str] | None = None,
-    format: ledger_export.Format = "json",
+    format: ledger_export.Format | str = "json",
     output: str | os.PathLike[str] | None = None,
     stdout: IO[str] | None = None,
 ) -> Path | None:
-    """Write the ledger in the ``newsledger/1`` contract (json, jsonl) or as CSV tables."""
+    """Write the ledger in the ``newsledger/1`` contract (json, jsonl), as CSV tables, or in an
+    interchange format from ``newsledger.export.formats`` (graphml, gexf, ftm, plover, claimreview)."""
     with Ledger(db) as ledger:
         return ledger_export.write(ledger.conn, format, output, stdout=stdout)
+
+
+def report(
+    *,
+    db: str | os.PathLike[str] | None = None,
+    entity: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    format: str = "md",
+    output: str | os.PathLike[str] | None = None,
+    stdout: IO[str] | None = None,
+) -> Path | None:
+    """Write a briefing (md or html) on an entity and/or a date window; see newsledger.export.report."""
+    from newsledger.export import report as briefing
+
+    if format not in ("md", "html"):
+        raise ExportError(f"unknown report format {format!r} (known: md, html)")
+    with Ledger(db) as ledger:
+        return briefing.write(ledger.conn, format, output, stdout,  # type: ignore[arg-type]
+                              entity=entity, since=since, until=until)
 
 
 def build_export(*, db: str | os.PathLike[str] | None = None) -> dict[str, Any]:

@@ -16,6 +16,7 @@ import click
 from newsledger import operations
 from newsledger.cli import render
 from newsledger.errors import NewsLedgerError
+from newsledger.export import formats as export_formats
 from newsledger.query import listing
 from newsledger.store.sqlite import Ledger, default_db_path
 
@@ -94,13 +95,14 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], published: str | None,
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json",
-              show_default=True)
-@click.option("--output", "-o", metavar="PATH", help="File (json, jsonl) or folder (csv); default stdout.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", *export_formats.names()]),
+              default="json", show_default=True)
+@click.option("--output", "-o", metavar="PATH",
+              help="File (folder for csv); default stdout. See docs/exports.md for each format.")
 @click.pass_context
 @_errors_as_messages
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
-    """Export the ledger in the newsledger/1 contract (json, jsonl) or as CSV tables."""
+    """Export the ledger: newsledger/1 (json, jsonl), CSV tables, or graphml, gexf, ftm, plover, claimreview."""
     path = operations.export(db=ctx.obj, format=fmt, output=output, stdout=sys.stdout)  # type: ignore[arg-type]
     if path is not None:
         click.echo(f"wrote {path}", err=True)
@@ -215,6 +217,26 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
             click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         else:
             render.show(record, render.Names(ledger.conn))
+
+from newsledger.cli.serve import serve; cli.add_command(serve)  # noqa: E402, E702
+
+
+@cli.command()
+@click.option("--entity", help="Only what involves this entity (id, name or alias).")
+@click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Up to this date.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--output", "-o", metavar="PATH",
+              help="File; default stdout. Markdown writes its map and chart as SVG files beside it.")
+@click.pass_context
+@_errors_as_messages
+def report(ctx: click.Context, entity: str | None, since: str | None, until: str | None, fmt: str,
+           output: str | None) -> None:
+    """A briefing: timeline, key claims, contradictions, map and chart, each fact footnoted."""
+    path = operations.report(db=ctx.obj, entity=entity, since=since, until=until, format=fmt,
+                             output=output, stdout=sys.stdout)
+    if path is not None:
+        click.echo(f"wrote {path}", err=True)
 
 
 def main() -> None:

@@ -45,10 +45,18 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def write(db: sqlite3.Connection, fmt: Format, output: str | os.PathLike[str] | None,
+def write(db: sqlite3.Connection, fmt: Format | str, output: str | os.PathLike[str] | None,
           stdout: IO[str] | None = None) -> Path | None:
-    """Write the export; ``output`` None (json/jsonl only) writes to ``stdout``."""
+    """Write the export; ``output`` None (json/jsonl only) writes to ``stdout``.
+
+    Formats other than json, jsonl and csv (GraphML, GEXF, FtM, PLOVER, Claim JSON-LD) are
+    derived from the same ``newsledger/1`` dict by the writers registered in ``formats``.
+    """
     data = build(db)
+    if fmt not in ("json", "jsonl", "csv"):
+        from newsledger.export import formats
+
+        return formats.write(data, fmt, output, stdout)
     if fmt == "csv":
         if output is None:
             raise ExportError("csv export writes one file per table: give --output FOLDER")

@@ -345,29 +345,33 @@ def geocode(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
             if best is None:
                 continue
             first[i] = best
-            if best.kind == "country":
-                ctx.countries.add(best.country)
-            elif best.kind == "region" and not best.alternate:
+            if best.kind in ("country", "region") and not best.alternate:
+                ctx.countries.add(best.country)  # "Virginia" says the article is about the United States
+            if best.kind == "region" and not best.alternate:
                 ctx.regions.add((best.country, best.admin1 or ""))
+    # One vote per distinct name: eight "Alexandria"s must not outvote the one "Virginia".
+    votes: dict[str, Place] = {}
     for i, best in first.items():
         if best.kind == "city":
-            ctx.implied[best.country] += 1
-            ctx.implied_regions[(best.country, best.admin1 or "")] += 1
+            votes.setdefault(normalise(mentions[i].text), best)
+    for best in votes.values():
+        ctx.implied[best.country] += 1
+        ctx.implied_regions[(best.country, best.admin1 or "")] += 1
 
-    # Pass 2: rank again with the context; leave out each mention's own vote.
+    # Pass 2: rank again with the context, leaving out the vote of the mention's own name.
     resolved: dict[int, Place] = {}
     for i, m in enumerate(mentions):
         if m.type != "place":
             continue
-        own = first.get(i)
-        if own is not None and own.kind == "city":
+        own = votes.get(normalise(m.text))
+        if own is not None:
             ctx.implied[own.country] -= 1
             ctx.implied_regions[(own.country, own.admin1 or "")] -= 1
         cands = _candidates(m, quals[i])
         if not cands and m.label != "LOC":
             cands = tuple(_fuzzy(_bare(m.text), ctx, quals[i]))
         best = _rank(cands, ctx, quals[i])
-        if own is not None and own.kind == "city":
+        if own is not None:
             ctx.implied[own.country] += 1
             ctx.implied_regions[(own.country, own.admin1 or "")] += 1
         if best is not None:

@@ -1,0 +1,42 @@
+// Contradictions board: conflicting claims side by side with the reason; corroborations in a second tab.
+import { byId, getAll } from "../api.js";
+import { el, pageTitle } from "../dom.js";
+import { entityLink, evidenceHref, stanceText } from "../format.js";
+
+function claimCard(claim, entities, docs, label) {
+  if (!claim) return el("div", { class: "claim-card missing" }, "Claim not found.");
+  const doc = docs.get(claim.evidence?.document);
+  return el("div", { class: `claim-card stance-${claim.stance}` },
+    el("p", { class: "card-head" },
+      el("span", { class: "visually-hidden" }, `${label}: `),
+      claim.claimant ? entityLink(entities, claim.claimant) : el("span", {}, doc?.outlet ?? "The outlet"),
+      " ", el("span", { class: "stance" }, stanceText(claim)),
+      claim.via?.length ? [" (via ", claim.via.map((v, i) => [i ? ", " : "", entityLink(entities, v)]), ")"] : null),
+    el("blockquote", {}, claim.text),
+    el("p", { class: "muted" },
+      doc ? `${doc.outlet ?? "unknown outlet"}, ${doc.published ?? "date unknown"} · ` : "",
+      el("a", { href: evidenceHref(claim.evidence) }, "read in the article")));
+}
+
+export async function renderBoard(root, { params }) {
+  const kind = params.get("tab") === "corroborates" ? "corroborates" : "contradicts";
+  const [entities, docs, rels] = await Promise.all([
+    byId("/api/entities"), byId("/api/documents"), getAll("/api/relations", { type: kind })]);
+  root.append(pageTitle(kind === "contradicts" ? "Contradictions" : "Corroborations"));
+  const tab = (value, text) => el("a", {
+    href: `#/board?tab=${value}`, role: "tab", class: "tab",
+    "aria-selected": String(value === kind), "aria-current": value === kind ? "page" : null,
+  }, text);
+  root.append(el("div", { class: "tabs", role: "tablist", "aria-label": "Relation type" },
+    tab("contradicts", "Contradictions"), tab("corroborates", "Corroborations")));
+  if (!rels.length) {
+    root.append(el("p", { class: "empty" }, kind === "contradicts" ? "No conflicting claims found." : "No corroborating claims found."));
+    return;
+  }
+  root.append(el("ol", { class: "board" }, rels.map((r) => el("li", { class: `relation relation-${r.type}` },
+    el("p", { class: "reason" }, r.reason ?? r.type),
+    el("div", { class: "pair" },
+      claimCard(r.a_claim, entities, docs, "First claim"),
+      el("span", { class: "versus", "aria-hidden": "true" }, kind === "contradicts" ? "≠" : "="),
+      claimCard(r.b_claim, entities, docs, "Second claim"))))));
+}

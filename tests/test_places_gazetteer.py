@@ -1,0 +1,56 @@
+"""The gazetteer's cache file and its building blocks, without rebuilding the whole index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsledger.resolve import gazetteer
+from newsledger.resolve.gazetteer import Gazetteer, _keep_alternate, _lon_midrange, _region_variants
+
+
+def test_cache_is_written_once_read_back_and_replaces_stale_files(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    tiny = {
+        "records": [(2, 170654, "Damascus", "SY", "13", 33.5, 36.3, 1_569_394)],
+        "names": {"damascus": (0,)},
+        "capitals": {"SY": 0},
+    }
+    builds: list[int] = []
+
+    def fake_build() -> dict[str, object]:
+        builds.append(1)
+        return tiny
+
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "_build", fake_build)
+    stale = tmp_path / "gazetteer-0000000000000000.marshal"
+    stale.write_bytes(b"old")
+    first = gazetteer._load_or_build()
+    second = gazetteer._load_or_build()
+    assert builds == [1] and second == first
+    assert not stale.exists() and len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
+    gaz = Gazetteer(second)
+    (place,) = gaz.candidates("DAMASCUS")
+    assert place.kind == "city" and place.geonames_id == 170654 and gaz.is_capital(place)
+
+
+def test_alternate_names_kept_are_latin_proper_names_not_codes() -> None:
+    assert _keep_alternate("Damaskus")
+    assert not _keep_alternate("DAM")  # an airport code
+    assert not _keep_alternate("dmshq")  # a lower-case romanisation
+    assert not _keep_alternate("دمشق")
+
+
+def test_region_variants_give_the_bare_name() -> None:
+    assert "tatarstan" in _region_variants("Tatarstan, Respublika")
+    assert "anbar" in _region_variants("Anbar Province")
+    assert "tatarstan" in _region_variants("Republic of Tatarstan")
+
+
+def test_longitude_centre_crosses_the_antimeridian_when_that_is_narrower() -> None:
+    islands = [177.5, 178.0, 178.4, 179.9, -179.8, -179.0, -178.5]
+    centre = _lon_midrange(islands, 2)
+    assert centre > 178 or centre < -179  # near 180, not near 0
+    assert abs(_lon_midrange([30.0, 31.0, 32.0, 33.0], 2) - 31.5) < 0.1
