@@ -115,3 +115,15 @@ def test_sigkill_mid_ingest_leaves_whole_documents(tmp_path):
                                 ("claims", len(x.claims))):
             got = conn.execute(f"SELECT count(*) FROM {table} WHERE document_id = ?", (doc_id,)).fetchone()[0]
             assert got == expected, (table, doc_id)
+
+
+def test_text_too_long_to_analyse_fails_alone(tmp_path):
+    long_text = tmp_path / "long.txt"
+    long_text.write_text(("Officials said the convoy reached the border on Monday. " * 22000).strip())
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    db = tmp_path / "long.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(long_text), str(good)])
+    assert result.exit_code == 1
+    assert f"failed: {long_text}: too long to analyse" in result.stderr
+    assert result.stdout.strip() == "1 new, 0 unchanged, 1 failed"

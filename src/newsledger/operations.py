@@ -7,6 +7,7 @@ as the command line.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from newsledger.errors import ExportError, InputError, NewsLedgerError
 from newsledger.export import ledger as ledger_export
 from newsledger.model import Document, Extraction
 from newsledger.store.sqlite import AddOutcome, Ledger
+
+log = logging.getLogger(__name__)
 
 ProgressHook = Callable[[str, str], None]  # (origin, outcome or failure reason)
 
@@ -65,7 +68,6 @@ def ingest(
 
     Bad inputs are reported, not raised: the run goes on with the rest.
     """
-    from newsledger.extract.document import extract
     from newsledger.ingest.dates import parse_published_option
     from newsledger.ingest.documents import make_document
     from newsledger.ingest.sources import Overrides, iter_items
@@ -77,26 +79,66 @@ def ingest(
     )
     report = IngestReport()
     with Ledger(db) as ledger:
+        batch: list[tuple[str, Document]] = []
         for item in iter_items(sources, stdin=stdin, fetcher=fetcher):
             if isinstance(item, InputError):
                 _fail(report, item, progress)
                 continue
             try:
                 document = make_document(item, overrides)
-                if ledger.has_document(document.id):
-                    outcome = ledger.add(Extraction(document=document))
-                else:
-                    outcome = ledger.add(extract(document))
             except InputError as exc:
                 _fail(report, exc, progress)
                 continue
-            except NewsLedgerError as exc:
-                _fail(report, InputError(item.origin, str(exc)), progress)
+            if ledger.has_document(document.id):
+                _store(ledger, report, item.origin, Extraction(document=document), progress)
                 continue
-            _count(report, outcome, document)
-            if progress:
-                progress(item.origin, outcome)
+            batch.append((item.origin, document))
+            if len(batch) >= BATCH_SIZE:
+                _extract_and_store(ledger, report, batch, progress)
+                batch = []
+        _extract_and_store(ledger, report, batch, progress)
     return report
+
+
+BATCH_SIZE = 8
+"""Documents handed to spaCy together: batching the model work, small enough that a
+crash loses little and progress stays lively."""
+
+
+def _extract_and_store(ledger: Ledger, report: IngestReport, batch: list[tuple[str, Document]],
+                       progress: ProgressHook | None) -> None:
+    from newsledger.extract.document import extract, extract_many
+
+    if not batch:
+        return
+    try:
+        extractions = list(extract_many([d for _, d in batch]))
+    except Exception:  # one bad document must not sink the batch: redo them one by one
+        extractions = []
+        for origin, document in batch:
+            try:
+                extractions.append(extract(document))
+            except InputError as exc:
+                _fail(report, exc, progress)
+            except Exception as exc:  # a bug in an extractor: report it, keep going
+                log.exception("extraction failed for %s", origin)
+                _fail(report, InputError(origin, f"extraction failed ({type(exc).__name__}: {exc})"),
+                      progress)
+    origins = {d.id: origin for origin, d in batch}
+    for extraction in extractions:
+        _store(ledger, report, origins[extraction.document.id], extraction, progress)
+
+
+def _store(ledger: Ledger, report: IngestReport, origin: str, extraction: Extraction,
+           progress: ProgressHook | None) -> None:
+    try:
+        outcome = ledger.add(extraction)
+    except NewsLedgerError as exc:
+        _fail(report, InputError(origin, str(exc)), progress)
+        return
+    _count(report, outcome, extraction.document)
+    if progress:
+        progress(origin, outcome)
 
 
 def _fail(report: IngestReport, error: InputError, progress: ProgressHook | None) -> None:

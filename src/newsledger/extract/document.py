@@ -17,6 +17,7 @@ from newsledger.extract.entities import find_mentions
 from newsledger.extract.events import find_events
 from newsledger.extract.pipeline import get_nlp
 from newsledger.extract.times import find_times
+from newsledger.errors import InputError
 from newsledger.model import ClaimRecord, Document, EventRecord, Evidence, Extraction
 from newsledger.resolve.names import resolve_in_document
 from newsledger.resolve.places import geocode
@@ -24,15 +25,28 @@ from newsledger.resolve.places import geocode
 
 def extract(document: Document) -> Extraction:
     """Everything newsledger can tell from one document's text."""
-    return _from_doc(document, get_nlp()(document.text))
+    nlp = get_nlp()
+    _check_length(document, nlp.max_length)
+    return _from_doc(document, nlp(document.text))
 
 
 def extract_many(documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
     """Extract a stream of documents, letting spaCy batch the model work."""
-    docs = list(documents) if not isinstance(documents, list) else documents
     nlp = get_nlp()
+    docs = list(documents)
+    for document in docs:
+        _check_length(document, nlp.max_length)
     for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
         yield _from_doc(document, doc)
+
+
+def _check_length(document: Document, limit: int) -> None:
+    # spaCy's parser needs about 1 GB per 100,000 words; its max_length guards that.
+    if len(document.text) > limit:
+        raise InputError(
+            document.origin or document.id,
+            f"too long to analyse ({len(document.text):,} characters; the limit is {limit:,})",
+        )
 
 
 def _from_doc(document: Document, doc: Doc) -> Extraction:
