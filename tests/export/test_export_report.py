@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsledger import operations
 from newsledger.cli.main import cli
@@ -158,3 +160,20 @@ def test_svg_figures_escape_labels_and_place_points_inside() -> None:
 def test_unknown_entity_is_a_one_line_cli_error(db: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(db), "report", "--entity", "Atlantis Republic"])
     assert result.exit_code == 1 and "no entity named" in result.output
+
+
+@given(st.text(max_size=40))
+def test_any_label_parses_back_from_the_map_as_plain_text(label: str) -> None:
+    drawing = svg.dot_map([svg.Point(label, 10.0, 20.0, "place")])
+    root = ET.fromstring(str(drawing))  # well-formed whatever the label holds
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    expected = " ".join(re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", label).split())
+    assert expected in texts
+
+
+@given(st.text(max_size=60))
+def test_markdown_escape_leaves_no_live_markup(text: str) -> None:
+    safe = report.md_escape(text)
+    assert "\n" not in safe and "<" not in safe and ">" not in safe
+    unescaped = re.sub(r"\\.", "", safe)  # drop every backslash-escaped character
+    assert not re.search(r"[`*_{}\[\]()#!|~]", unescaped)

@@ -67,3 +67,15 @@ def test_pages_carry_the_policy_and_only_built_files_are_served(served: str, api
     assert api.get("/vendor/leaflet/../package.json").status_code == 404
     assert api.get("/node_modules/leaflet/package.json").status_code == 404
     assert api.get("/static/../mount.py").status_code == 404
+
+
+def test_the_browser_enforces_the_policy_and_the_watch_sees_violations(ui: Watched) -> None:
+    """An inline script injected at run time is blocked and reported, so assert_clean() is not vacuous."""
+    ui.open("/documents")
+    ui.page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__pwned = 5';"
+        " document.head.appendChild(s); }"
+    )
+    ui.page.wait_for_function("() => window.__cspViolations.length > 0")
+    assert ui.page.evaluate("typeof window.__pwned") == "undefined"
+    assert any(v.startswith("script-src") for v in ui.page.evaluate("window.__cspViolations"))

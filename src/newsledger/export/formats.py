@@ -11,13 +11,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from newsledger.errors import ExportError
+from newsledger.export.atomic import write_bytes_atomic
 
 Writer = Callable[[dict[str, Any]], bytes]
 
@@ -83,18 +83,3 @@ def write(data: dict[str, Any], name: str, output: str | os.PathLike[str] | None
     return path
 
 
-def write_bytes_atomic(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside ``path`` and move it into place only when complete."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from exc

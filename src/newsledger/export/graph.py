@@ -9,6 +9,7 @@ so unknown values are left out (never None) and lists are joined with "; ".
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 from itertools import combinations
 from typing import Any
@@ -16,6 +17,12 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 _SEP = "; "
+# Characters XML 1.0 forbids even when escaped; networkx would write them and break the file.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(value: str) -> str:
+    return _XML_ILLEGAL.sub("", value)
 
 
 def build_graph(data: dict[str, Any]) -> nx.Graph:
@@ -23,15 +30,15 @@ def build_graph(data: dict[str, Any]) -> nx.Graph:
     graph = nx.Graph(name="newsledger entity graph")
     for e in data["entities"]:
         attrs: dict[str, Any] = {
-            "label": e["name"],
+            "label": _clean(e["name"]),
             "type": e["type"],
             "mentions": int(e.get("mentions", 0)),
         }
         if e["aliases"]:
-            attrs["aliases"] = _SEP.join(e["aliases"])
+            attrs["aliases"] = _clean(_SEP.join(e["aliases"]))
         for key in ("country", "wikidata"):
             if e.get(key):
-                attrs[key] = str(e[key])
+                attrs[key] = _clean(str(e[key]))
         if e.get("lat") is not None and e.get("lon") is not None:
             attrs["lat"] = float(e["lat"])
             attrs["lon"] = float(e["lon"])

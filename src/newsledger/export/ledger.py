@@ -12,12 +12,12 @@ import csv
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from newsledger.errors import ExportError
+from newsledger.export.atomic import atomic_open
 from newsledger.query import contradictions, records
 
 SCHEMA = "newsledger/1"
@@ -67,7 +67,7 @@ def write(db: sqlite3.Connection, fmt: Format | str, output: str | os.PathLike[s
             stdout.write(chunk)
         return None
     path = Path(output)
-    with _atomic(path) as fh:
+    with atomic_open(path) as fh:
         for chunk in _serialise(data, fmt):
             fh.write(chunk)
     return path
@@ -82,29 +82,6 @@ def _serialise(data: dict[str, Any], fmt: Format) -> Iterator[str]:
     for table in TABLES:
         for record in data[table]:
             yield json.dumps({"table": table, **record}, ensure_ascii=False) + "\n"
-
-
-class _atomic:
-    """Open a temporary file beside ``path``; move it into place only on success."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> IO[str]:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        except OSError as exc:
-            raise ExportError(f"{self.path}: cannot write ({exc.strerror})") from exc
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        return self.fh
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
 
 
 # Nested values (lists, objects) go into a cell as JSON; the child tables below
@@ -129,7 +106,7 @@ def _write_csv(data: dict[str, Any], folder: Path) -> Path:
         raise ExportError(f"{folder}: cannot create folder ({exc.strerror})") from exc
     for name, rows in tables.items():
         columns = _columns(rows) or ["id"]
-        with _atomic(folder / f"{name}.csv") as fh:
+        with atomic_open(folder / f"{name}.csv") as fh:
             writer = csv.DictWriter(fh, fieldnames=columns)
             writer.writeheader()
             for row in rows:

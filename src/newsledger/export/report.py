@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from newsledger.errors import ExportError
 from newsledger.export import svg
-from newsledger.export.formats import write_bytes_atomic
+from newsledger.export.atomic import write_bytes_atomic
 from newsledger.query import listing, records
 
 ReportFormat = Literal["md", "html"]

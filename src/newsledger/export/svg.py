@@ -10,12 +10,20 @@ Every label is XML-escaped; the result is ``Markup`` so templates can inline it.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 _FONT = "font-family:sans-serif"
+# Characters XML 1.0 forbids even when escaped; article text can carry them (form feeds, NULs).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> Markup:
+    """A label as one line of SVG text: illegal characters dropped, whitespace folded, the rest escaped."""
+    return escape(" ".join(_XML_ILLEGAL.sub("", value).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +61,8 @@ def dot_map(points: Sequence[Point], *, width: int = 720, title: str = "Places")
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}"'
-        f' height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
+        f' height="{height}" role="img" aria-label="{_text(title)}">',
+        f"<title>{_text(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#eef3f7" stroke="#99a"/>',
     ]
     step = _grid_step(max(north - south, east - west))
@@ -75,12 +83,12 @@ def dot_map(points: Sequence[Point], *, width: int = 720, title: str = "Places")
             parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(r + 6)}" fill="none"'
                          f' stroke="#557" stroke-width="1.5" stroke-dasharray="3 2"/>')
             parts.append(f'<text x="{_fmt(x)}" y="{_fmt(y - r - 9)}" font-size="12" font-weight="bold"'
-                         f' text-anchor="middle" fill="#335" style="{_FONT}">{escape(p.name)}</text>')
+                         f' text-anchor="middle" fill="#335" style="{_FONT}">{_text(p.name)}</text>')
         else:
             parts.append(f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{_fmt(r)}" fill="#c33"'
                          f' fill-opacity="0.8" stroke="#fff"/>')
             parts.append(f'<text x="{_fmt(x + r + 2)}" y="{_fmt(y + 4)}" font-size="11" fill="#222"'
-                         f' style="{_FONT}">{escape(p.name)}</text>')
+                         f' style="{_FONT}">{_text(p.name)}</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
 
@@ -112,9 +120,9 @@ def bar_chart(counts: Sequence[tuple[str, int]], *, title: str = "Events per mon
     bar = max(1.0, slot * 0.7)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}"'
-        f' height="{height}" role="img" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="{left}" y="16" font-size="13" style="{_FONT}">{escape(title)}</text>',
+        f' height="{height}" role="img" aria-label="{_text(title)}">',
+        f"<title>{_text(title)}</title>",
+        f'<text x="{left}" y="16" font-size="13" style="{_FONT}">{_text(title)}</text>',
         f'<line x1="{left}" y1="{head + plot_h}" x2="{width - 10}" y2="{head + plot_h}" stroke="#555"/>',
         f'<text x="{left - 4}" y="{head + 8}" font-size="10" text-anchor="end" style="{_FONT}">{top}</text>',
     ]
@@ -124,7 +132,7 @@ def bar_chart(counts: Sequence[tuple[str, int]], *, title: str = "Events per mon
         x = left + i * slot + (slot - bar) / 2
         y = head + plot_h - h
         parts.append(f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(bar)}" height="{_fmt(h)}"'
-                     f' fill="#3a6ea5"><title>{escape(label)}: {n}</title></rect>')
+                     f' fill="#3a6ea5"><title>{_text(label)}: {n}</title></rect>')
         if n:
             parts.append(f'<text x="{_fmt(x + bar / 2)}" y="{_fmt(y - 2)}" font-size="9"'
                          f' text-anchor="middle" style="{_FONT}">{n}</text>')
@@ -132,6 +140,6 @@ def bar_chart(counts: Sequence[tuple[str, int]], *, title: str = "Events per mon
             lx, ly = x + bar / 2, head + plot_h + 12
             parts.append(f'<text x="{_fmt(lx)}" y="{_fmt(ly)}" font-size="9" text-anchor="end"'
                          f' transform="rotate(-40 {_fmt(lx)} {_fmt(ly)})" style="{_FONT}">'
-                         f"{escape(label)}</text>")
+                         f"{_text(label)}</text>")
     parts.append("</svg>")
     return Markup("\n".join(parts))

@@ -67,7 +67,7 @@ async function route() {
     const heading = root.querySelector(".page-title");
     if (heading && document.activeElement?.id !== "search-q") heading.focus({ preventScroll: true });
   } catch (err) {
-    console.warn(err);
+    if (!(err && err.status >= 400 && err.status < 500)) console.warn(err); // 4xx: said on the page
     if (current === routeCount) root.appendChild(errorBox(err));
   } finally {
     if (current === routeCount) {

@@ -76,7 +76,13 @@ export function markedText(chars, spans, { from = 0, to = chars.length } = {}) {
     const mark = document.createElement("mark");
     if (span.className) mark.className = span.className;
     if (span.id) mark.id = span.id;
-    mark.textContent = codePointSlice(chars, start, end);
+    // Trailing blank lines stay inside the mark (its text equals the evidence) but are not painted.
+    const text = codePointSlice(chars, start, end);
+    const body = text.replace(/\s+$/u, "");
+    mark.appendChild(document.createTextNode(body));
+    if (body.length < text.length) {
+      mark.appendChild(el("span", { class: "mark-trail" }, text.slice(body.length)));
+    }
     frag.appendChild(mark);
     pos = end;
   }

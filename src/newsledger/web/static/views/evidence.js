@@ -90,13 +90,15 @@ export async function renderDocument(root, { args, params }) {
 }
 
 export async function renderDocuments(root) {
-  const docs = await getAll("/api/documents");
-  root.append(pageTitle(`Articles (${docs.length})`));
+  const [docs, stats] = await Promise.all([getAll("/api/documents"), get("/api/stats")]);
+  root.append(pageTitle(`Articles (${docs.length})`),
+    el("p", { class: "summary" }, `The ledger holds ${stats.entities} entities, ${stats.events} events and ${stats.claims} claims, `,
+      `with ${stats.contradictions} contradictions and ${stats.corroborations} corroborations.`));
   root.append(el("table", { class: "table" },
     el("thead", {}, el("tr", {}, ["Published", "Outlet", "Title", "URL"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, docs.map((d) => el("tr", {},
-      el("td", {}, d.published ?? "—"),
+      el("td", { class: "nowrap" }, d.published ?? "—"),
       el("td", {}, d.outlet ?? "—"),
-      el("td", {}, el("a", { href: `#/doc/${encodeURIComponent(d.id)}` }, d.title || d.id)),
+      el("td", {}, el("a", { href: `#/doc/${encodeURIComponent(d.id)}` }, d.title || `Untitled article ${d.id}`)),
       el("td", {}, d.url ? externalLink(d.url) : "—"))))));
 }
