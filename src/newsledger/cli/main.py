@@ -218,7 +218,6 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
         else:
             render.show(record, render.Names(ledger.conn))
 
-from newsledger.cli.serve import serve; cli.add_command(serve)  # noqa: E402, E702
 
 
 @cli.command()
@@ -237,6 +236,11 @@ def report(ctx: click.Context, entity: str | None, since: str | None, until: str
                              output=output, stdout=sys.stdout)
     if path is not None:
         click.echo(f"wrote {path}", err=True)
+
+
+from newsledger.cli.serve import serve  # noqa: E402  (registered after the commands above)
+
+cli.add_command(serve)
 
 
 def main() -> None:
