@@ -14,6 +14,8 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsledger.query.records import source_label
+
 Record = dict[str, Any]
 
 _INTERACTIVE = sys.stdout.isatty()
@@ -30,7 +32,7 @@ class Names:
             for r in db.execute("SELECT e.id, c.name FROM entities e JOIN entities c ON c.id = e.canonical_id")
         }
         self.documents = {
-            r[0]: (r[1] or r[3] or _basename(r[4]) or r[0], r[2])
+            r[0]: (source_label(r[1], r[3], r[4], r[0]), r[2])
             for r in db.execute("SELECT id, outlet, published, title, origin FROM documents")
         }
 
@@ -42,12 +44,6 @@ class Names:
     def document(self, ident: str) -> str:
         outlet, published = self.documents.get(ident, (ident, None))
         return f"{outlet} ({published})" if published else str(outlet)
-
-
-def _basename(origin: str | None) -> str | None:
-    if not origin:
-        return None
-    return origin.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _text(value: Any) -> str:

@@ -16,6 +16,7 @@ from itertools import combinations
 from typing import Any
 
 from newsledger import dates
+from newsledger.query import records
 
 _NEGATIVE = frozenset({"denies", "disputes"})
 _POSITIVE = frozenset({"asserts", "reports", "admits"})
@@ -86,7 +87,7 @@ def _claim_facts(db: sqlite3.Connection) -> list[_ClaimFacts]:
     for r in db.execute("SELECT event_mention_id, value, currency FROM event_money"):
         money[r[0]].append((r[1], r[2]))
     rows = db.execute(
-        "SELECT c.id, c.document_id, c.stance, d.outlet, cl.name AS claimant_name,"
+        "SELECT c.id, c.document_id, c.stance, d.outlet, d.title, d.origin, cl.name AS claimant_name,"
         " cl.id AS claimant_id, em.id AS report, em.event_id, em.date_start, em.date_end,"
         " em.type, em.mode"
         " FROM claims c JOIN documents d ON d.id = c.document_id"
@@ -104,12 +105,14 @@ def _claim_facts(db: sqlite3.Connection) -> list[_ClaimFacts]:
         actors[r[0]][r[1]] = r[2]
     out = []
     for r in rows:
-        speaker = r["claimant_name"] or r["outlet"] or "the document"
+        # With no outlet known, the report is named by its title or the file it came from.
+        source_name = records.source_label(r["outlet"], r["title"], r["origin"], r["document_id"])
+        speaker = r["claimant_name"] or source_name
         out.append(
             _ClaimFacts(
                 id=r["id"],
                 document=r["document_id"],
-                outlet=r["outlet"],
+                outlet=r["outlet"] or source_name,
                 speaker=speaker,
                 speaker_key=r["claimant_id"] or f"outlet:{(r['outlet'] or r['document_id']).casefold()}",
                 stance=r["stance"],

@@ -213,6 +213,15 @@ def times(db: sqlite3.Connection) -> list[Record]:
     ]
 
 
+def source_label(outlet: str | None, title: str | None, origin: str | None, doc_id: str) -> str:
+    """How a person names a document: its outlet, else its title, else the file it came from."""
+    if outlet or title:
+        return str(outlet or title)
+    if origin:
+        return origin.rstrip("/").rsplit("/", 1)[-1]
+    return doc_id
+
+
 def _num(value: float) -> int | float:
     """Whole numbers as ints, so 6000.0 drones export as 6000."""
     return int(value) if float(value).is_integer() else value

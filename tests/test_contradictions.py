@@ -1,0 +1,109 @@
+"""Corroboration and contradiction between claims, on hand-built extractions (no model involved)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.model import (
+    ClaimRecord,
+    Document,
+    EventRecord,
+    Evidence,
+    Extraction,
+    Mention,
+    Participant,
+    Quantity,
+    TimeExpr,
+    stable_id,
+)
+from newsledger.query.contradictions import relations
+from newsledger.store.sqlite import Ledger
+
+
+def _report(text: str, outlet: str, *, seller: str, buyer: str, stance: str = "reports",
+            claimant: str | None = None, count: int | None = None, date: str | None = None,
+            date_text: str | None = None) -> Extraction:
+    """One sentence reporting (or denying) a transfer from seller to buyer."""
+    def mention(needle: str, type_: str) -> Mention:
+        start = text.index(needle)
+        return Mention(start, start + len(needle), needle, type_, needle, needle.casefold())
+
+    mentions = [mention(seller, "country"), mention(buyer, "country")]
+    claimant_index = None
+    if claimant:
+        mentions.append(mention(claimant, "person"))
+        claimant_index = 2
+    times: tuple[TimeExpr, ...] = ()
+    if date and date_text:
+        start = text.index(date_text)
+        times = (TimeExpr(start, start + len(date_text), date_text, date),)
+    quantities: tuple[Quantity, ...] = ()
+    if count is not None:
+        start = text.index(f"{count:,}")
+        quantities = (Quantity(count, "shell", start, start + len(f"{count:,}"), f"{count:,}"),)
+    trigger_word = next(w for w in ("sold", "selling", "supplied", "sent") if w in text)
+    t0 = text.index(trigger_word)
+    sentence = Evidence("", 0, len(text), text)
+    event = EventRecord(
+        type="transfer", plover="AID", mode="sale", modality="occurred",
+        trigger=Evidence("", t0, t0 + len(trigger_word), trigger_word), sentence=sentence,
+        participants=(Participant("agent", 0), Participant("recipient", 1)),
+        time=0 if times else None, quantities=quantities,
+    )
+    claim = ClaimRecord(sentence=sentence, stance=stance, hedged=False,  # type: ignore[arg-type]
+                        claimant=claimant_index, events=(0,))
+    doc = Document(id=stable_id("doc", text), text=text, outlet=outlet, published="2024-06-01",
+                   published_source="metadata")
+    return Extraction(document=doc, mentions=tuple(mentions), times=times, events=(event,),
+                      claims=(claim,), sentences=((0, len(text)),))
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    with Ledger(tmp_path / "c.db") as led:
+        yield led
+
+
+def test_denial_contradicts_the_reports_it_covers(ledger):
+    ledger.add(_report("Eastland sold 5,000 shells to Westland in May 2024, officials said.", "Wire A",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
+    ledger.add(_report("Minister Ana Vale said Eastland never sold arms to Westland.", "Wire B",
+                       seller="Eastland", buyer="Westland", stance="denies", claimant="Ana Vale"))
+    found = relations(ledger.conn)
+    assert [r["type"] for r in found] == ["contradicts"]
+    reason = found[0]["reason"]
+    assert "Wire A reports a sale" in reason and "on 2024-05" in reason
+    assert "Ana Vale (in Wire B) denies it" in reason
+
+
+def test_conflicting_figures_contradict_and_agreeing_ones_corroborate(ledger):
+    ledger.add(_report("Eastland sold 5,000 shells to Westland in May 2024.", "Wire A",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
+    ledger.add(_report("Eastland sold 9,000 shells to Westland in May 2024.", "Wire B",
+                       seller="Eastland", buyer="Westland", count=9000, date="2024-05", date_text="May 2024"))
+    ledger.add(_report("In May 2024 Eastland sold 5,000 shells to Westland.", "Wire C",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
+    found = {(r["type"], r["reason"]) for r in relations(ledger.conn)}
+    kinds = sorted(k for k, _ in found)
+    assert kinds == ["contradicts", "contradicts", "corroborates"]
+    assert any("5,000 shell" in reason and "9,000 shell" in reason for _, reason in found)
+    assert any(k == "corroborates" and "independently" in reason for k, reason in found)
+
+
+def test_another_day_is_another_event(ledger):
+    ledger.add(_report("Eastland sold 5,000 shells to Westland on 3 May 2024.", "Wire A",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05-03",
+                       date_text="3 May 2024"))
+    ledger.add(_report("Eastland sold 9,000 shells to Westland on 20 May 2024.", "Wire B",
+                       seller="Eastland", buyer="Westland", count=9000, date="2024-05-20",
+                       date_text="20 May 2024"))
+    assert relations(ledger.conn) == []
+    assert ledger.conn.execute("SELECT count(DISTINCT event_id) FROM event_mentions").fetchone()[0] == 2
+
+
+def test_the_same_outlet_does_not_corroborate_itself(ledger):
+    ledger.add(_report("Eastland sold 5,000 shells to Westland in May 2024.", "Wire A",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
+    ledger.add(_report("In May 2024, Eastland sold 5,000 shells to Westland.", "Wire A",
+                       seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
+    assert relations(ledger.conn) == []
