@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.entity_dateline import dateline_end
 from newsledger.extract.event_syntax import (
     MentionIndex,
     adjacent_quote,
@@ -73,6 +74,7 @@ class _Draft:
     claimant: int | None
     via: list[int] = field(default_factory=list)
     time: int | None = None
+    pronoun: bool = False  # the claimant was found through a pronoun subject ("it said")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -202,6 +204,12 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     if subj is not None and subj.lower_ in ("i", "we", "you"):
         return None  # "I think …" inside a quotation: the quoted speaker's own words, not a new attribution
     claimant = _speaker(subj, idx)
+    if subj is not None and (claimant is None or idx.of(subj) is None):
+        # "Sudan's army chief Abdel Fattah al-Burhan said": the parser makes title and name two subjects;
+        # the named one speaks, not the possessor of the title.
+        named = [k for c in tok.children if c.dep_ == "nsubj" and c is not subj and (k := idx.of(c)) is not None]
+        if named:
+            claimant = _best(idx, named)
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":
@@ -221,8 +229,10 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     hedged = hedged or _is_hedged(content, [t for t in tok.children if t.dep_ in ("advmod", "aux")])
     hedged = hedged or (claimant is not None and idx.type_of(claimant) == "source")
     hedged = hedged or (subj is None and tok.tag_ == "VBN" and claimant is None)  # "it is said that"
-    return _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, relays,
-                  _statement_time(tok, doc, times, content))
+    draft = _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, relays,
+                   _statement_time(tok, doc, times, content))
+    draft.pronoun = subj is not None and subj.pos_ == "PRON"
+    return draft
 
 
 def _quote_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExpr]) -> _Draft | None:
@@ -314,6 +324,24 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
             drafts.append(draft)
     if not drafts and (draft := _colon_claim(sent, idx)) is not None:
         drafts.append(draft)
+    # "The UN office said it had confirmed ...": a pronoun speaking inside a claim is that claim's claimant,
+    # not the nearest earlier name ("Geneva").
+    for d in drafts:
+        if d.pronoun:
+            outer = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1] and o.claimant is not None]
+            if outer:
+                d.claimant = min(outer, key=lambda o: o.span[1] - o.span[0]).claimant
+    # "X said Y, according to KCNA": the outlet carried X's words; it relays X's claim, it makes none.
+    for d in list(drafts):
+        if d.cue.lower_ == "according" and d.claimant is not None and idx.type_of(d.claimant) == "outlet":
+            outer = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1] and o.claimant is not None]
+            if outer:
+                o = min(outer, key=lambda o: o.span[1] - o.span[0])
+                if d.claimant not in o.via:
+                    o.via.append(d.claimant)
+                phrase = {t.i for t in d.cue.subtree} | {t.i for t in d.cue.doc[d.cue.i + 1].subtree} | {d.cue.i + 1}
+                o.content = trim_edges([t for t in o.content if t.i not in phrase]) or o.content
+                drafts.remove(d)
     # A claim whose cue sits inside another's content was relayed by that other's claimant.
     for d in drafts:
         outers = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1]]
@@ -321,7 +349,49 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
             for k in [o.claimant, *o.via]:
                 if k is not None and k != d.claimant and k not in d.via:
                     d.via.append(k)
-    return drafts
+    return _without_echoes(drafts, idx)
+
+
+def _key(idx: MentionIndex, k: int | None) -> str | None:
+    return None if k is None else idx.mentions[k].key
+
+
+def _without_echoes(drafts: list[_Draft], idx: MentionIndex) -> list[_Draft]:
+    """One claimant, one claim per statement; a relay is never the claimant itself.
+
+    "X said it had confirmed Y" or a headline that names X twice gives X's claim again
+    inside X's own content: the inner echo is dropped and the outer claim kept. Relays
+    that resolve to the claimant ("South Korea via Seoul") are dropped from the chain.
+    """
+    for d in drafts:
+        own = _key(idx, d.claimant)
+        kept: list[int] = []
+        for k in d.via:
+            if own is not None and _key(idx, k) == own:
+                continue
+            if _key(idx, k) not in {_key(idx, v) for v in kept}:
+                kept.append(k)
+        d.via[:] = kept
+    out: list[_Draft] = []
+    for d in drafts:
+        own = _key(idx, d.claimant)
+        echo = own is not None and any(
+            o is not d and _key(idx, o.claimant) == own and o.span[0] <= d.cue.idx < o.span[1]
+            for o in drafts
+        )
+        same = own is not None and any(
+            _key(idx, o.claimant) == own and o.span == d.span and o.stance == d.stance for o in out
+        )
+        if not (echo or same):
+            out.append(d)
+    return out
+
+
+def _after_header(text: str, sentence: Evidence, header: int | None) -> Evidence:
+    """The sentence without a wire dateline glued to its start."""
+    if header is not None and sentence.start < header < sentence.end:
+        return _ev(text, header, sentence.end)
+    return sentence
 
 
 def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr],
@@ -330,6 +400,7 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
     idx = MentionIndex(doc, mentions)
     text = doc.text  # built anew by spaCy on every access
     claims: list[ClaimRecord] = []
+    header = dateline_end(text)
     for sent in doc.sents:
         drafts = _sentence_claims(sent, idx, times)
         in_sent = [k for k, e in enumerate(events) if sent.start_char <= e.trigger.start < sent.end_char]
@@ -341,6 +412,8 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         sentence = _ev(text, sent.start_char, sent.end_char)
         for d in drafts:
             start, end = d.span
+            if header is not None and start < header <= end:
+                start = header  # the content starts after "SEOUL, Oct 12 (Reuters) -"
             claims.append(ClaimRecord(
                 sentence=sentence, stance=d.stance, hedged=d.hedged, claimant=d.claimant, via=tuple(d.via),
                 cue=_ev(text, d.cue.idx, d.cue_end), content=_ev(text, start, end), time=d.time,
@@ -350,7 +423,7 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         if loose:
             claims.append(ClaimRecord(
                 sentence=sentence, stance="reports", hedged=_is_hedged(list(sent)), claimant=None,
-                content=sentence, events=loose,
+                content=_after_header(text, sentence, header), events=loose,
             ))
     return claims
 

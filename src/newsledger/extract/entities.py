@@ -9,11 +9,13 @@ This module registers them under versioned names and turns a Doc into Mentions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsledger.extract.entity_data import country_iso, find_curated, lookup_demonym
+from newsledger.extract.entity_dateline import DATELINE_ROLE, dateline_end, dateline_place, display_name
 from newsledger.extract.entity_fixes import EntityFixer
 from newsledger.extract.entity_rulers import (
     GROUP_LABEL,
@@ -33,6 +35,25 @@ COMPONENTS: tuple[str, ...] = (
     "newsledger_entity_fixes_v1",
     "newsledger_sources_v1",
 )
+
+
+@Language.component("newsledger_dateline_v1")
+def split_dateline(doc: Doc) -> Doc:
+    """Make a wire dateline ("SEOUL, Oct 12 (Reuters) -") a sentence of its own, before the parser runs.
+
+    Glued to the first sentence, the capitalised place becomes that sentence's subject and the
+    real subject an appositive ("SEOUL ... North Korea fired": agent SEOUL).
+    """
+    end = dateline_end(doc.text)
+    if end is None or end >= len(doc.text):
+        return doc
+    first = next((t for t in doc if t.idx >= end and not t.is_space), None)
+    if first is None or first.i == 0:
+        return doc
+    for tok in doc[1 : first.i]:
+        tok.is_sent_start = False
+    first.is_sent_start = True
+    return doc
 
 
 @Language.factory("newsledger_weapons_v1")
@@ -57,6 +78,8 @@ def _make_sources(nlp: Language, name: str) -> SourceFinder:
 
 def add_entity_components(nlp: Language) -> None:
     """Add newsledger's entity components after the model's NER; safe to call twice."""
+    if "newsledger_dateline_v1" not in nlp.pipe_names:
+        nlp.add_pipe("newsledger_dateline_v1", before="parser" if "parser" in nlp.pipe_names else None)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, last=True)
@@ -119,12 +142,30 @@ def _mention_for_entity(doc: Doc, doc_text: str, ent: Span) -> Mention | None:
             country = record.country
             if label == "ORG" and record.type in ("group", "outlet"):
                 etype = record.type
+        elif label == "ORG" and (iso := _country_named(name)) is not None:
+            # "Democratic People's Republic of Korea", "DPRK": a state's official name or acronym
+            return Mention(start=start, end=end, text=text, type="country", name=name,
+                           key=name_key(name, "country"), country=iso, label=label)
     if country is None and etype in ("organization", "group", "facility"):
         country = _country_in_name(text)
     return Mention(
         start=start, end=end, text=text, type=etype, name=name,
         key=name_key(name, etype), country=country, label=label,
     )
+
+
+def _country_named(name: str) -> str | None:
+    """ISO code of the country ``name`` is a name, official name or acronym of (gazetteer + aliases).
+
+    Only an exact, main (not variant) country entry counts: the model's ORG on "DPRK" or
+    "Democratic People's Republic of Korea" is the state, but "EU" or "UN" are no country.
+    """
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    for cand in get_gazetteer().candidates(name):
+        if cand.kind == "country" and not cand.alternate:
+            return cand.country
+    return None
 
 
 def _at_sentence_start(span: Span) -> bool:
@@ -200,7 +241,37 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 key=name_key(text, "source"), country=country, label="SOURCE",
             )
         )
-    return _non_overlapping(mentions)
+    return _non_overlapping(_with_dateline(doc_text, mentions))
+
+
+def _with_dateline(doc_text: str, mentions: list[Mention]) -> list[Mention]:
+    """Replace whatever the model made of a wire dateline's place with one place mention.
+
+    The model tags "SEOUL" ORG, glues "ANKARA\n\nTürkiye" into one name, or misses it; the
+    part of a glued name after the dateline stays a mention of its own.
+    """
+    found = dateline_place(doc_text)
+    if found is None:
+        return mentions
+    start, end = found
+    out: list[Mention] = []
+    for m in mentions:
+        if m.end <= start or m.start >= end:
+            out.append(m)
+            continue
+        rest = doc_text[end : m.end]
+        lead = len(rest) - len(rest.lstrip())
+        if rest.strip() and m.type not in ("source",):
+            text = rest.strip()
+            name = text if m.name == m.text else m.name
+            out.append(replace(m, start=end + lead, end=m.end, text=text, name=name, key=name_key(name, m.type)))
+    text = doc_text[start:end]
+    name = display_name(text)
+    out.append(Mention(
+        start=start, end=end, text=text, type="place", name=name, key=name_key(name, "place"),
+        label="GPE", role=DATELINE_ROLE,
+    ))
+    return out
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:

@@ -174,6 +174,75 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+# Labels the small model gives to a city it does not recognise as one ("Kharkiv" ORG,
+# "Omdurman" NORP, "Odesa" LANGUAGE). PERSON is handled by relabel_places, with more care.
+_CITY_MISLABELS = frozenset({"ORG", "NORP", "LANGUAGE"})
+
+
+def relabel_cities(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG/NORP/LANGUAGE span that is exactly a large city's or a country's name is a place.
+
+    Curated organisations (kb_id set) and demonyms keep their label; a name the article also
+    uses as a person's surname is left to relabel_surnames.
+    """
+    places = _place_names()
+    out = []
+    for e in ents:
+        if (
+            e.label_ in _CITY_MISLABELS and not e.kb_id_ and e.text in places
+            and lookup_demonym(e.text) is None
+        ):
+            e = Span(doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+def relabel_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A one-word name that is the surname of a person named in full earlier is that person.
+
+    "Dmitry Peskov ... According to Peskov": the model often tags the bare surname GPE or ORG
+    (a town called Peskov exists). Countries and curated names are never relabelled.
+    """
+    out = []
+    seen: set[str] = set()
+    for e in ents:
+        if (
+            len(e) == 1 and e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and not e.kb_id_
+            and e.text in seen and e.text not in _country_and_capital_names()
+        ):
+            e = Span(doc, e.start, e.end, label="PERSON")
+        elif e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title:
+            seen.add(e[-1].text)
+        out.append(e)
+    return out
+
+
+def relabel_features(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A one-word PERSON right after a lower-case "the" ("the Danube", "the Tigris") is no person.
+
+    English puts no article before a person's name; such a name is a natural feature or a body.
+    Unknown to the gazetteer, it is a LOC (a river, a sea, a range); a name the gazetteer knows
+    as some town ("the Duma") is too ambiguous to type, so it is dropped rather than mislabelled.
+    """
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) == 1 and e.start > 0 and doc[e.start - 1].text == "the":
+            if e.text in _place_names():
+                out.append(e)  # a country or city name: relabel_places decides from its context
+                continue
+            if _town_named(e.text):
+                continue
+            e = Span(doc, e.start, e.end, label="LOC")
+        out.append(e)
+    return out
+
+
+def _town_named(name: str) -> bool:
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    return bool(get_gazetteer().candidates(name))
+
+
 class EntityFixer:
     """Apply the relabelling rules above to ``doc.ents``."""
 
@@ -182,7 +251,8 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        for fix in (relabel_outlets, relabel_groups, relabel_places):
+        for fix in (relabel_outlets, relabel_groups, relabel_places, relabel_cities, relabel_features,
+                    relabel_surnames):
             ents = fix(doc, ents)
         doc.ents = ents
         return doc

@@ -165,6 +165,21 @@ def _merge(doc: Doc, spans: list[Span], yield_to_longer: bool = False) -> None:
     doc.ents = sorted([*kept, *chosen], key=lambda s: s.start)
 
 
+def _names_a_person(doc: Doc, start: int, end: int, persons: list[Span]) -> bool:
+    """A weapon alias that is also a surname ("Bayraktar", "Kalashnikov") inside a person's name.
+
+    The match is the end of a PERSON span that starts before it ("Energy Minister Alparslan
+    Bayraktar"), or, alone and with no weapon word near, a surname the article gives a person.
+    """
+    for p in persons:
+        if p.start < start < p.end or (p.start < start and p.end == start):
+            return True
+    if end - start == 1 and not _has_cue(doc, start, end):
+        surnames = {p[-1].text for p in persons if len(p) > 1 and p.end <= start}
+        return doc[start].text in surnames
+    return False
+
+
 class WeaponRecognizer:
     """Weapon systems: curated names and aliases plus Name-Number designations."""
 
@@ -175,7 +190,10 @@ class WeaponRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
         for start, end, record, form in self.curated(doc):
+            if _names_a_person(doc, start, end, persons):
+                continue
             if _accept(doc, start, end, record, form, WEAPON_CUES):
                 spans.append(Span(doc, start, end, label=WEAPON_LABEL, kb_id=record.name))
         for tok in doc:

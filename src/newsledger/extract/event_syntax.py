@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.entity_dateline import DATELINE_ROLE, dateline_end
 from newsledger.model import Mention, Modality
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -26,6 +27,8 @@ PRONOUN_TYPES = {
     "it": ("organization", "country", "place", "outlet", "group"),
     "they": ("organization", "country", "place", "group", "source", "outlet"),
 }
+# Generic nouns of places whose of-phrase is the name ("the city of Kharkiv", "the port of Izmail").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "district", "capital", "area"})
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
 
 
@@ -68,9 +71,12 @@ class MentionIndex:
         self.doc = doc
         self.mentions = mentions
         self._by_token: list[int | None] = [None] * len(doc)
+        header = dateline_end(doc.text) or 0
         order = sorted(range(len(mentions)), key=lambda k: mentions[k].end - mentions[k].start, reverse=True)
         for k in order:  # larger first, so smaller mentions overwrite them
             m = mentions[k]
+            if m.role == DATELINE_ROLE or m.end <= header:
+                continue  # the dateline ("SEOUL, Oct 12 (Reuters) -"): never a participant, place or claimant
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -104,6 +110,9 @@ class MentionIndex:
         for h in [head, *conjuncts(head)]:
             k = self.of(h)
             cands = [k] if k is not None else []
+            if not cands and h.lemma_.lower() in _PLACE_NOUNS:  # 'the city of Kharkiv': the name
+                cands = [j for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for o in c.children if o.dep_ == "pobj" and (j := self.of(o)) is not None]
             if not cands:
                 for child in h.children:
                     if child.dep_ == "appos":

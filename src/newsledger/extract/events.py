@@ -279,10 +279,13 @@ def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
 def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, times: Sequence[TimeExpr]) -> int | None:
     """The time expression attached to the event; else one in the sentence attached to no other verb or event."""
     loose: list[int] = []
+    text = doc.text  # rebuilt by spaCy on every access: read once
     for k, t in enumerate(times):
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.i not in sent_tokens:
             continue
+        if _is_since(text, t):
+            continue  # a point event takes its own date ("on Tuesday"), never "since ..."
         cur = span.root.head if span.root.head is not span.root else span.root
         owner: int | None = None
         for _ in range(8):
@@ -297,6 +300,35 @@ def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, 
         if owner is None or owner not in stops and owner not in anchors and doc[owner].pos_ not in ("VERB", "AUX"):
             loose.append(k)
     return loose[0] if loose else None
+
+
+# Verbs that report what an event did ("the strike killed seven", "shelling wounded 23"): their
+# objects, dates and places belong to the event that is their subject. Grammar, not curated data.
+_OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "damage", "destroy", "leave", "claim", "hit", "cause"})
+
+
+def _outcome_verb(tok: Token) -> Token | None:
+    """The verb whose subject is the event ``tok`` names, when it reports the event's toll or damage."""
+    if tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() in _OUTCOME_VERBS and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
+
+
+def _names_materiel(t: Token, trigger: Token) -> bool:
+    """Is ``t`` a materiel noun the event moves ("sent shells"), not a modifier of something else
+    ("sent weapons research experts": the experts are sent)? A compound counts only on the trigger
+    or on another materiel noun ("weapons shipments", "artillery shells")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in materiel_lemmas():
+        return False
+    if t.dep_ in ("compound", "amod", "nmod"):
+        return t.head is trigger or t.head.lemma_.lower() in materiel_lemmas()
+    return True
+
+
+def _is_since(text: str, t: TimeExpr) -> bool:
+    """A "since X" phrase gives the start of a state or series, never the time of a point event."""
+    before = text[max(0, t.start - 7) : t.start].strip().lower()
+    return t.text.lower().startswith("since") or before.endswith("since")
 
 
 def _inside(start: int, end: int, toks: list[Token]) -> bool:
@@ -334,6 +366,16 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             clause = list(tok.subtree)
             if light is not None:
                 clause += [t for t in clause_tokens(light, stop=[*others, tok]) if t not in clause]
+        if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj"):  # 'Shelling of Kharkiv killed ...'
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    b.preposition(c, nominal=True)
+        outcome = _outcome_verb(tok)
+        if outcome is not None:
+            clause += [t for t in clause_tokens(outcome, stop=[*others, tok]) if t not in clause]
+            for c in outcome.children:
+                if c.dep_ == "prep":
+                    b.preposition(c, nominal=False)
         _buyer_is_recipient(b)
         if b.location is None:  # 'struck a depot near Damascus': a place phrase inside an argument
             for t in clause:
@@ -349,13 +391,18 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                 if mentions[k].type == "weapon" and not any(p.mention == k for p in b.parts):
                     b.parts.append(Participant("instrument" if rule.type == "attack" else "item", k))
         has_weapon = any(mentions[p.mention].type == "weapon" for p in b.parts)
-        materiel = any(t.pos_ == "NOUN" and t.lemma_.lower() in materiel_lemmas() for t in clause if t.i != i)
+        materiel = any(_names_materiel(t, tok) for t in clause if t.i != i)
         if rule.strict and not (has_weapon or materiel or qs or ms):
             continue
-        anchors = {i} | ({light.i} if light is not None else set())
+        anchors = {i} | ({light.i} if light is not None else set()) | ({outcome.i} if outcome is not None else set())
         stops = (set(triggers) | reporting) - anchors
         sent = sent_of(tok)
         time = _time_for(anchors, stops, range(sent.start, sent.end), doc, times)
+        if rule.pos != "verb" and not (b.parts or b.location is not None or time is not None or qs or ms):
+            # A bare nominal mention ("the attack", "deliveries") with no participant, place, date or
+            # amount refers back to an event reported elsewhere; kept, it would count that event twice
+            # and carry nothing. The claim whose content holds it keeps the text as evidence.
+            continue
         trig_end = tok.idx + len(tok.text)
         if rule.particle and i + 1 < len(doc) and doc[i + 1].lower_ == rule.particle:
             trig_end = doc[i + 1].idx + len(doc[i + 1].text)

@@ -7,6 +7,7 @@ dates; an event or claim is kept when its date overlaps the window).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -105,17 +106,33 @@ def entities(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
 def events(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
     wanted = find_entity_ids(db, f.entity) if f.entity else None
     window = _window(f)
+    scope = _event_ids_involving(db, wanted) if wanted is not None else None
     out = []
-    for e in records.events(db):
-        involved = {p["entity"] for p in e["participants"]} | {e["location"]}
-        if wanted is not None and not (involved & wanted):
-            continue
+    for e in records.events(db, scope):
         if f.type and f.type not in (e["type"], e["mode"], e["plover"]):
             continue
         if not _in_window(e["date"]["start"], e["date"]["end"], window):
             continue
         out.append(e)
     return out
+
+
+def _event_ids_involving(db: sqlite3.Connection, entities: set[str]) -> set[str]:
+    """Canonical ids of events with one of these (canonical) entities as participant or place."""
+    wanted = json.dumps(sorted(entities))
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT em.event_id FROM json_each(?1) j"
+            " CROSS JOIN entities e ON e.canonical_id = j.value"
+            " CROSS JOIN event_participants p ON p.entity_id = e.id"
+            " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
+            " UNION SELECT em.event_id FROM json_each(?1) j"
+            " CROSS JOIN entities e ON e.canonical_id = j.value"
+            " CROSS JOIN event_mentions em ON em.location_id = e.id",
+            (wanted,),
+        )
+    }
 
 
 def claims(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:

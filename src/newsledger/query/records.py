@@ -85,31 +85,49 @@ def entities(db: sqlite3.Connection) -> list[Record]:
     return out
 
 
-def events(db: sqlite3.Connection) -> list[Record]:
-    """One record per real-world event, merging every document that reports it."""
+def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
+    """One record per real-world event, merging every document that reports it.
+
+    ``ids`` (canonical event ids) restricts the work to those events, so a filtered
+    view costs what it returns, not what the ledger holds.
+    """
+    if ids is None:
+        scope, args = "", ()
+    else:
+        scope = " WHERE em.event_id IN (SELECT value FROM json_each(?))"
+        args = (json.dumps(sorted(set(ids))),)
     members: dict[str, list[sqlite3.Row]] = defaultdict(list)
     for r in db.execute(
-        "SELECT em.*, COALESCE(loc.canonical_id, NULL) AS location_canonical"
+        "SELECT em.*, loc.canonical_id AS location_canonical"
         " FROM event_mentions em LEFT JOIN entities loc ON loc.id = em.location_id"
-        " ORDER BY em.event_id, em.id"
+        + scope + " ORDER BY em.event_id, em.id",
+        args,
     ):
         members[r["event_id"]].append(r)
     parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for r in db.execute(
-        "SELECT p.event_mention_id, p.role, e.canonical_id FROM event_participants p"
-        " JOIN entities e ON e.id = p.entity_id ORDER BY p.event_mention_id, p.role, e.canonical_id"
+        "SELECT p.event_mention_id, p.role, e.canonical_id FROM event_mentions em"
+        " JOIN event_participants p ON p.event_mention_id = em.id"
+        " JOIN entities e ON e.id = p.entity_id" + scope,
+        args,
     ):
         parts[r["event_mention_id"]].append((r["role"], r["canonical_id"]))
     quantities: dict[str, list[Record]] = defaultdict(list)
     for r in db.execute(
-        "SELECT q.*, e.canonical_id FROM event_quantities q LEFT JOIN entities e ON e.id = q.entity_id"
-        " ORDER BY q.event_mention_id, q.position"
+        "SELECT q.*, e.canonical_id FROM event_mentions em"
+        " JOIN event_quantities q ON q.event_mention_id = em.id"
+        " LEFT JOIN entities e ON e.id = q.entity_id" + scope + " ORDER BY q.event_mention_id, q.position",
+        args,
     ):
         quantities[r["event_mention_id"]].append(
             {"value": _num(r["value"]), "unit": r["unit"], "entity": r["canonical_id"]}
         )
     money: dict[str, list[Record]] = defaultdict(list)
-    for r in db.execute("SELECT * FROM event_money ORDER BY event_mention_id, position"):
+    for r in db.execute(
+        "SELECT m.* FROM event_mentions em JOIN event_money m ON m.event_mention_id = em.id"
+        + scope + " ORDER BY m.event_mention_id, m.position",
+        args,
+    ):
         money[r["event_mention_id"]].append({"value": _num(r["value"]), "currency": r["currency"]})
 
     out = []

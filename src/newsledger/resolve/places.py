@@ -387,6 +387,13 @@ def geocode(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
 
 def _geocode_one(doc: Doc, i: int, m: Mention, mentions: Sequence[Mention], nxt: int | None,
                  resolved: dict[int, Place], ctx: _Context, gaz: Gazetteer) -> Mention:
+    if m.role == "dateline":
+        # The place a wire story was filed from (extract/entity_dateline.py): a place, never a government
+        # acting, whatever the parser made of it ("ANKARA\n\nTürkiye and Iraq signed").
+        place = resolved.get(i)
+        if place is None:
+            return m
+        return _as_country(m, place.country, gaz, None) if place.kind == "country" else _as_place(m, place)
     metonym = _metonyms().get(normalise(m.text)) if m.type in _METONYM_TYPES else None
     if metonym is not None:
         if _is_agent(_span(doc, m)):

@@ -196,6 +196,29 @@ def _ledger(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0002_entity_grams")
+def _entity_grams(conn: sqlite3.Connection) -> None:
+    """Letter trigrams of entity keys: finds candidate spellings without scanning every row."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS entity_grams ("
+        " gram TEXT NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id),"
+        " PRIMARY KEY (gram, entity_id)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS entities_geonames ON entities(geonames_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS event_mentions_location ON event_mentions(location_id)")
+    rows = conn.execute("SELECT id, key FROM entities WHERE type != 'source'").fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_grams VALUES (?, ?)",
+        [(g, eid) for eid, key in rows for g in key_grams(key)],
+    )
+
+
+def key_grams(key: str) -> set[str]:
+    """The letter trigrams of a normalised name, word edges included."""
+    padded = f" {key} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit the open transaction."""
     statement = ""

@@ -21,7 +21,7 @@ from newsledger.errors import NotFoundError, StoreError
 from newsledger.model import Entity, Extraction, Mention, stable_id
 from newsledger.resolve import clusters
 from newsledger.resolve import events as event_matching
-from newsledger.store.migrations import apply_migrations
+from newsledger.store.migrations import apply_migrations, key_grams
 
 AddOutcome = Literal["new", "unchanged", "updated"]
 
@@ -221,6 +221,11 @@ class _Writer:
         ).rowcount
         if inserted:
             self.new_entities.append(eid)
+            if m.type != "source":
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO entity_grams VALUES (?, ?)",
+                    [(g, eid) for g in key_grams(key)],
+                )
         elif m.lat is not None or m.country or m.geonames_id or m.wikidata:
             self.db.execute(
                 "UPDATE entities SET country = COALESCE(country, ?), lat = COALESCE(lat, ?),"
@@ -231,22 +236,16 @@ class _Writer:
         return eid
 
     def _link_new_entities(self) -> None:
-        """Judge each entity row first seen in this document against the ledger's rows."""
+        """Judge each entity row first seen in this document against similar rows in the ledger."""
         from newsledger.resolve.names import find_same
 
-        if not self.new_entities:
-            return
         touched: set[str] = set()
-        candidates_by_type: dict[str, list[Entity]] = {}
         for eid in dict.fromkeys(self.new_entities):
             new = load_entity_row(self.db, eid)
             if new.type == "source":
                 continue
             types = _COMPATIBLE_TYPES.get(new.type, (new.type,))
-            group = ",".join(types)
-            if group not in candidates_by_type:
-                candidates_by_type[group] = _candidate_rows(self.db, types)
-            candidates = [c for c in candidates_by_type[group] if c.id != eid]
+            candidates = _candidate_rows(self.db, eid, types)
             links = list(find_same(new, candidates))
             if new.geonames_id is not None:
                 links += [
@@ -261,7 +260,6 @@ class _Writer:
                     (a, b, score, reason, _now()),
                 )
                 touched.update((a, b))
-            candidates_by_type[group].append(new)
         if touched:
             _recluster_entities(self.db, touched)
 
@@ -351,12 +349,14 @@ class _Writer:
         touched: set[str] = set()
         for eid in new_ids:
             view = load_event_view(self.db, eid)
+            # Start from the shared entities (CROSS JOIN fixes SQLite's join order):
+            # starting from the events of one type would scan them all for every new event.
             rows = self.db.execute(
-                "SELECT DISTINCT em.id FROM event_mentions em"
-                " JOIN event_participants p ON p.event_mention_id = em.id"
-                " JOIN entities e ON e.id = p.entity_id"
-                " WHERE em.type = ? AND em.document_id != ? AND e.canonical_id IN"
-                " (SELECT value FROM json_each(?))",
+                "SELECT DISTINCT em.id FROM json_each(?3) j"
+                " CROSS JOIN entities e ON e.canonical_id = j.value"
+                " CROSS JOIN event_participants p ON p.entity_id = e.id"
+                " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
+                " WHERE em.type = ?1 AND em.document_id != ?2",
                 (view.type, view.document_id, _json_list(view.actors | view.items)),
             ).fetchall()
             for (other,) in rows:
@@ -379,12 +379,26 @@ def _json_list(values: frozenset[str] | set[str]) -> str:
     return json.dumps(sorted(values))
 
 
-def _candidate_rows(db: sqlite3.Connection, types: Sequence[str]) -> list[Entity]:
+# How many look-alike rows a new entity is judged against. Rows are ranked by shared
+# letter trigrams, so a transliteration variant ("Yerabuga"/"Yelabuga" share 3 of 7) is
+# well inside; the cap keeps each judgement cheap however large the ledger grows.
+_CANDIDATES = 40
+
+
+def _candidate_rows(db: sqlite3.Connection, eid: str, types: Sequence[str]) -> list[Entity]:
+    """Rows of compatible types that share the most trigrams with ``eid``, or its GeoNames id."""
     marks = ",".join("?" * len(types))
     rows = db.execute(
         f"SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
-        f" WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.type IN ({marks})",
-        tuple(types),
+        f" WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.id IN ("
+        f"  SELECT entity_id FROM (SELECT g.entity_id FROM entity_grams mine"
+        f"  JOIN entity_grams g ON g.gram = mine.gram AND g.entity_id != mine.entity_id"
+        f"  JOIN entities c ON c.id = g.entity_id AND c.type IN ({marks})"
+        f"  WHERE mine.entity_id = ? GROUP BY g.entity_id ORDER BY count(*) DESC, g.entity_id"
+        f"  LIMIT {_CANDIDATES})"
+        f" UNION SELECT same.id FROM entities me JOIN entities same"
+        f"  ON same.geonames_id = me.geonames_id AND same.id != me.id WHERE me.id = ?)",
+        (*types, eid, eid),
     ).fetchall()
     return [_entity_from_row(r) for r in rows]
 
