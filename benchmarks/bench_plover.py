@@ -139,14 +139,17 @@ def score(records: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[st
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--limit", type=int, default=None, help="N records, evenly spread over the file")
     ap.add_argument("--show", type=int, default=0, help="print N records our type gets wrong")
     args = ap.parse_args(argv)
     folder = eval_path("plover-gsr")
     if folder is None:
         return 0
     everything = read(folder / "PLOVER_GSR_CAMEO.txt")
-    records = everything[: args.limit]
+    records = everything
+    if args.limit is not None and len(records) > args.limit:  # evenly spread: the file is sorted by type
+        step = len(records) / args.limit
+        records = [records[int(i * step)] for i in range(args.limit)]
     majority = Counter(r["event"] for r in everything).most_common(1)[0][0]
 
     from newsledger.extract.document import extract_many

@@ -94,7 +94,7 @@ def test_nominal_attack_has_target_and_the_verbs_time(nlp):
     assert ev.plover == "ASSAULT"
     assert ("target", "Kharkiv") in roles(ev, mentions)
     assert ev.time is not None and "Sunday" in times[ev.time].text
-    assert [(q.value, q.unit) for q in ev.quantities] == [(4, "people")]
+    assert [(q.value, q.unit) for q in ev.quantities] == [(4, "people killed")]
 
 
 def test_nominal_purchase_reads_of_and_by_phrases(nlp):

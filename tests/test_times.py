@@ -233,3 +233,17 @@ def test_relations_to_known_events(nlp: Language, text: str, span: str, value: s
 
 def test_a_topic_is_not_a_time(nlp: Language) -> None:
     assert times(nlp, "Spending on the war in Ukraine rose sharply.") == []
+
+
+def test_month_day_near_an_inferred_document_date_reads_forward():
+    """With an inferred (lower-bound) document date, a month-day just after it is that coming day."""
+    from newsledger.extract.pipeline import get_nlp
+    from newsledger.extract.times import find_times
+
+    doc = get_nlp()("Strikes hit the depot from January 29 to 31, 2023. The ministry commented on February 1 "
+                    "and recalled the talks of January 5.")
+    values = {t.text: t.value for t in find_times(doc, "2023-01-31", anchor_is_lower_bound=True)}
+    assert values["February 1"] == "2023-02-01"
+    assert values["January 5"] == "2023-01-05"
+    exact = {t.text: t.value for t in find_times(doc, "2023-01-31")}
+    assert exact["February 1"] == "2022-02-01"  # a known publication date: the most recent such day

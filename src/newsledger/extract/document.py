@@ -53,7 +53,9 @@ def _from_doc(document: Document, doc: Doc) -> Extraction:
     mentions = find_mentions(doc)
     mentions = geocode(doc, mentions)
     mentions = resolve_in_document(mentions, doc.text)
-    times = find_times(doc, document.published)
+    times = find_times(
+        doc, document.published, anchor_is_lower_bound=document.published_source == "inferred"
+    )
     events = find_events(doc, mentions, times)
     claims = find_claims(doc, mentions, times, events)
     return Extraction(

@@ -311,6 +311,22 @@ def _outcome_verb(tok: Token) -> Token | None:
     """The verb whose subject is the event ``tok`` names, when it reports the event's toll or damage."""
     if tok.dep_ in ("nsubj", "csubj") and tok.head.lemma_.lower() in _OUTCOME_VERBS and tok.head.pos_ == "VERB":
         return tok.head
+    # "four people were killed in a drone attack": the event is the cause the passive verb names
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in ("in", "by") and prep.head.lemma_.lower() in _OUTCOME_VERBS:
+        verb = prep.head
+        # "three were killed and seven (others) injured in an attack": the first of the coordinated verbs,
+        # through a participle the parser hung on the second count ("others injured")
+        while verb.head is not verb:
+            up = verb.head
+            if verb.dep_ == "acl" and up.dep_ == "conj" and up.head.lemma_.lower() in _OUTCOME_VERBS:
+                verb = up.head
+            elif verb.dep_ == "conj" and up.lemma_.lower() in _OUTCOME_VERBS:
+                verb = up
+            else:
+                break
+        if verb.pos_ == "VERB" and (passive(verb) or verb.tag_ == "VBN"):
+            return verb
     return None
 
 
@@ -373,6 +389,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         outcome = _outcome_verb(tok)
         if outcome is not None:
             clause += [t for t in clause_tokens(outcome, stop=[*others, tok]) if t not in clause]
+            if outcome.dep_ == "acl":  # "nine others injured in an attack": the count the participle hangs on
+                clause += [t for t in outcome.head.lefts for t in t.subtree if t not in clause] + [outcome.head]
             for c in outcome.children:
                 if c.dep_ == "prep":
                     b.preposition(c, nominal=False)

@@ -237,7 +237,7 @@ def find_amounts(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quantity],
         quantities.append(
             Quantity(
                 value=value,
-                unit=noun.lemma_.lower() if noun is not None else None,
+                unit=_unit(doc, noun, doc[end - 1]),
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
@@ -246,6 +246,34 @@ def find_amounts(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quantity],
         )
         i = end
     return quantities, money
+
+
+# Verbs whose object counts people, and the toll they give ("kills 2" → "people killed", "seven others
+# injured" → "people injured"): tolls of the same kind compare across reports, a death toll never with
+# an injury toll. Grammar, not curated data.
+_CASUALTY_VERBS = {
+    "kill": "people killed", "injure": "people injured", "wound": "people injured", "hurt": "people injured",
+    "kidnap": "people abducted", "abduct": "people abducted",
+}
+_PEOPLE_NOUNS = frozenset({"people", "person", "other", "others"})
+
+
+def _unit(doc: Doc, noun: Token | None, number: Token) -> str | None:
+    """The counted noun's lemma; a count of people (or a bare count) that a casualty verb takes is a toll."""
+    unit = noun.lemma_.lower() if noun is not None else None
+    if unit is not None and unit not in _PEOPLE_NOUNS:
+        return unit
+    head = noun if noun is not None else number
+    own = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _CASUALTY_VERBS), None)
+    if own is not None:  # "seven others injured": the count's own participle
+        return _CASUALTY_VERBS[own.lemma_.lower()]
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head is not verb and verb.lemma_.lower() not in _CASUALTY_VERBS:
+        verb = verb.head
+    toll = _CASUALTY_VERBS.get(verb.lemma_.lower()) if head.dep_ in ("dobj", "nsubjpass", "conj") else None
+    if toll is not None:
+        return toll
+    return "people" if unit in ("people", "person") else unit
 
 
 def _noun_mention(noun: Token | None, mentions: Sequence[Mention]) -> int | None:

@@ -29,6 +29,9 @@ class Context:
     anchor: date | None  # the document date
     year_hint: int | None = None  # an explicit year nearby in the same sentence
     future: bool = False  # the sentence speaks of the future ("will meet on Monday")
+    # The document date was inferred from the text (the latest date it states), so the
+    # article was published on or after it, not on it.
+    anchor_is_lower_bound: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,24 @@ def day_of(m: int, d: int, explicit: int | None, ctx: Context) -> tuple[cal.Peri
     options = [x for x in (cal.safe_date(a.year + k, m, d) for k in (-1, 0, 1)) if x]
     if not options:
         return NONE, None
+    if ctx.anchor_is_lower_bound and not ctx.future:
+        return cal.day(_nearest_after_lower_bound(options, a)), DOC
     return cal.day(cal.most_recent(options, a, future=ctx.future)), DOC
+
+
+# An article rarely narrates a day long after the latest full date it states: a month-day
+# up to this many days after an inferred document date is read as that coming day.
+_LOWER_BOUND_SLACK_DAYS = 60
+
+
+def _nearest_after_lower_bound(options: list[date], lower: date) -> date:
+    """With only a lower bound on the document date, the nearest reading of a month-day.
+
+    "February 1" in a report whose latest stated date is 31 January 2023 is 1 February 2023,
+    not 2022; "January 5" is still 5 January 2023.
+    """
+    near = [o for o in options if (o - lower).days <= _LOWER_BOUND_SLACK_DAYS]
+    return min(near or options, key=lambda o: (abs((o - lower).days), o > lower))
 
 
 def month_of(m: int, rel: str | None, ctx: Context) -> tuple[cal.Period, str | None]:

@@ -42,8 +42,12 @@ _REPORTING = {"say", "tell", "admit", "announce", "claim", "deny", "report", "co
 _COUNT_CUES = {"of", "to", "and", "or", "around", "circa", "for", "between"}
 
 
-def find_times(doc: Doc, anchor: str | None) -> list[TimeExpr]:
-    """Every time expression in ``doc``, sorted by start, normalised against ``anchor`` ("YYYY-MM-DD")."""
+def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = False) -> list[TimeExpr]:
+    """Every time expression in ``doc``, sorted by start, normalised against ``anchor`` ("YYYY-MM-DD").
+
+    ``anchor_is_lower_bound``: the anchor was inferred from the text, so the document
+    may be later than it (see time_resolvers.Context).
+    """
     text = doc.text
     doc_date = _parse_anchor(anchor)
     candidates = grammar_candidates(text) + event_candidates(text, doc_date) + unknown_anchor_candidates(doc)
@@ -53,7 +57,7 @@ def find_times(doc: Doc, anchor: str | None) -> list[TimeExpr]:
     items: list[tuple[int, int, Resolved]] = []
     last_date: cal.Period | None = None  # what "two days later" / "that year" is relative to
     for c in chosen:
-        ctx = Context(doc_date, _year_hint(c, chosen, doc), _is_future(doc, c))
+        ctx = Context(doc_date, _year_hint(c, chosen, doc), _is_future(doc, c), anchor_is_lower_bound)
         try:
             if c.rule == "spacy":
                 r = _resolve_spacy(c, text, doc_date)
