@@ -129,7 +129,7 @@ def read_doc(path: Path, topic: int, keep: set[tuple[int, str, int]] | None) -> 
 
 def read_topics(folder: Path, all_sentences: bool, topics: Sequence[int] = SPLITS["test"]) -> list[GoldDoc]:
     keep = None if all_sentences else validated_sentences(folder)
-    docs = []
+    docs: list[GoldDoc] = []
     for topic in topics:
         files = sorted((folder / "ECB+" / str(topic)).glob("*.xml"), key=lambda p: p.name)
         docs.extend(read_doc(p, topic, keep) for p in files)
@@ -139,7 +139,8 @@ def read_topics(folder: Path, all_sentences: bool, topics: Sequence[int] = SPLIT
 def rebuild_text(doc: GoldDoc) -> str:
     """The document as plain text: one sentence a line, tokens spaced as in print."""
     lines: list[str] = []
-    current, words = None, []
+    current: int | None = None
+    words: list[str] = []
     for _, sent, text in doc.tokens:
         if sent != current and words:
             lines.append(_join(words))

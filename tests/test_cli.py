@@ -136,3 +136,25 @@ def test_unseen_article_exports_valid_contract(tmp_path):
     _check_export(db, data)
     assert data["documents"][0]["published"] == "2023-02-10"
     assert data["documents"][0]["published_source"] == "option"
+
+
+def test_merge_and_split_from_the_command_line(tmp_path):
+    db = tmp_path / "judge.db"
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "KYIV, May 2 (Reuters) - Defence Minister Olena Hart said on May 2, 2024 that the convoy had arrived. "
+        "Her deputy, Petro Lisovyi, told reporters the trucks carried generators."
+    )
+    assert run(db, "ingest", str(article))[0] == 0
+    people = {e["name"]: e["id"] for e in json.loads(run(db, "entities", "--type", "person", "--json")[1])}
+    a, b = people["Olena Hart"], people["Petro Lisovyi"]
+    code, out, _ = run(db, "entities", "merge", a, b, "--reason", "same official, test")
+    assert code == 0 and "merged" in out
+    merged = json.loads(run(db, "entities", "--type", "person", "--json")[1])
+    assert len(merged) == len(people) - 1
+    shown = json.loads(run(db, "show", a, "--json")[1])
+    assert any(link["origin"] == "user" and link["reason"] == "same official, test" for link in shown["links"])
+    assert run(db, "entities", "split", a, b)[0] == 0
+    assert len(json.loads(run(db, "entities", "--type", "person", "--json")[1])) == len(people)
+    code, _, err = run(db, "entities", "merge", a, "ent-nothing")
+    assert code == 1 and "no entity" in err

@@ -16,6 +16,7 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from newsledger.errors import ExportError, InputError, NewsLedgerError
 from newsledger.export import ledger as ledger_export
+from newsledger.ingest.sources import Overrides
 from newsledger.model import Document, Extraction
 from newsledger.store.sqlite import AddOutcome, Ledger
 
@@ -45,14 +46,9 @@ class IngestReport:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class IngestOptions:
-    """Values from the command line that fill what an input does not say itself."""
-
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    title: str | None = None
+IngestOptions = Overrides
+"""Values from the command line that fill what an input does not say itself
+(published, outlet, url, title); the ingest stage's Overrides under its public name."""
 
 
 def ingest(
@@ -70,13 +66,11 @@ def ingest(
     """
     from newsledger.ingest.dates import parse_published_option
     from newsledger.ingest.documents import make_document
-    from newsledger.ingest.sources import Overrides, iter_items
+    from newsledger.ingest.sources import iter_items
 
     if options.published:
         parse_published_option(options.published)  # a bad --published stops the run before it starts
-    overrides = Overrides(
-        published=options.published, outlet=options.outlet, url=options.url, title=options.title
-    )
+    overrides = options
     report = IngestReport()
     with Ledger(db) as ledger:
         batch: list[tuple[str, Document]] = []

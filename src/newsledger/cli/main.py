@@ -108,6 +108,16 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
         click.echo(f"wrote {path}", err=True)
 
 
+def _print_rows(ctx: click.Context, name: str, lister: Callable[..., list[dict[str, Any]]],
+                filters: listing.Filters, as_json: bool) -> None:
+    with _open(ctx) as ledger:
+        rows = lister(ledger.conn, filters)
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            render.table(name, rows, render.Names(ledger.conn))
+
+
 def _table_command(name: str, lister: Callable[..., list[dict[str, Any]]], help_text: str) -> None:
     @cli.command(name=name, help=help_text)
     @_filters
@@ -116,12 +126,7 @@ def _table_command(name: str, lister: Callable[..., list[dict[str, Any]]], help_
     def command(ctx: click.Context, entity: str | None, type_: str | None, since: str | None,
                 until: str | None, as_json: bool) -> None:
         filters = listing.Filters(entity=entity, type=type_, since=since, until=until)
-        with _open(ctx) as ledger:
-            rows = lister(ledger.conn, filters)
-            if as_json:
-                click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-            else:
-                render.table(name, rows, render.Names(ledger.conn))
+        _print_rows(ctx, name, lister, filters, as_json)
 
 
 _table_command("documents", listing.documents, "List documents (--type filters by outlet).")
@@ -139,36 +144,25 @@ def entities(ctx: click.Context, entity: str | None, type_: str | None, since: s
     if ctx.invoked_subcommand is not None:
         return
     filters = listing.Filters(entity=entity, type=type_, since=since, until=until)
-    with _open(ctx) as ledger:
-        rows = listing.entities(ledger.conn, filters)
-        if as_json:
-            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        else:
-            render.table("entities", rows, render.Names(ledger.conn))
+    _print_rows(ctx, "entities", listing.entities, filters, as_json)
 
 
-@entities.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--reason", help="Why; kept with the link.")
-@click.pass_context
-@_errors_as_messages
-def merge(ctx: click.Context, a: str, b: str, reason: str | None) -> None:
-    """Say that entities A and B are the same (kept across re-ingestion)."""
-    operations.merge_entities(a, b, db=ctx.obj, reason=reason)
-    click.echo(f"merged {a} and {b}")
+def _judgement_command(name: str, judge: Callable[..., None], help_text: str, done: str) -> None:
+    @entities.command(name=name, help=help_text)
+    @click.argument("a")
+    @click.argument("b")
+    @click.option("--reason", help="Why; kept with the link.")
+    @click.pass_context
+    @_errors_as_messages
+    def command(ctx: click.Context, a: str, b: str, reason: str | None) -> None:
+        judge(a, b, db=ctx.obj, reason=reason)
+        click.echo(done.format(a=a, b=b))
 
 
-@entities.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--reason", help="Why; kept with the link.")
-@click.pass_context
-@_errors_as_messages
-def split(ctx: click.Context, a: str, b: str, reason: str | None) -> None:
-    """Say that entities A and B are different (kept across re-ingestion)."""
-    operations.split_entities(a, b, db=ctx.obj, reason=reason)
-    click.echo(f"split {a} from {b}")
+_judgement_command("merge", operations.merge_entities,
+                   "Say that entities A and B are the same (kept across re-ingestion).", "merged {a} and {b}")
+_judgement_command("split", operations.split_entities,
+                   "Say that entities A and B are different (kept across re-ingestion).", "split {a} from {b}")
 
 
 @cli.command()

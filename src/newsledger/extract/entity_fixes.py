@@ -141,6 +141,15 @@ def relabel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+# Nouns whose of-phrase names a place ("the port of Kherson", "the city of Izmail").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "port", "region", "province", "capital", "outskirts", "district"})
+
+
+def _of_place_noun(doc: Doc, i: int) -> bool:
+    """Is token ``i`` right after "<place noun> of" ("the port of |Kherson")?"""
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
+
+
 def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """A PERSON that is a large city or a country, right after a locative preposition, is a place."""
     out = []
@@ -149,7 +158,7 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for e in ents:
         if e.label_ == "PERSON" and e.text in places:
-            locative = e.start > 0 and doc[e.start - 1].lower_ in _LOCATIVE
+            locative = e.start > 0 and (doc[e.start - 1].lower_ in _LOCATIVE or _of_place_noun(doc, e.start))
             # "Kyiv said": a country or capital alone is a place (or its government), unless the
             # article also uses the word inside a person's full name ("Jordan Peterson").
             standalone = len(e) == 1 and e.text in capitals and e.text not in person_words
@@ -158,7 +167,7 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
         out.append(e)
     taken = {i for e in out for i in range(e.start, e.end)}
     for tok in doc:
-        if tok.lower_ not in _LOCATIVE:
+        if tok.lower_ not in _LOCATIVE and not _of_place_noun(doc, tok.i + 1):
             continue
         # the model missed the name entirely ("heavy shelling in Kherson"): longest gazetteer hit
         for n in (3, 2, 1):
