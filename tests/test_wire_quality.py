@@ -134,6 +134,51 @@ def test_place_after_a_place_noun_of_is_not_a_person():
     assert kinds.get("Kherson") == "place" and kinds.get("Mykolaiv") == "place"
 
 
+def test_title_and_name_tagged_organisation_is_a_person(nlp):
+    # the small model tags both phrases ORG; the title words show that a person is named
+    found = find_mentions(nlp("Dnipro Mayor Borys Filatov said the bridge was hit. Sumy Governor Volodymyr Artiukh said two died."))
+    people = {m.name for m in found if m.type == "person"}
+    assert {"Borys Filatov", "Volodymyr Artiukh"} <= people
+    assert {m.text for m in found if m.type == "place"} == {"Dnipro", "Sumy"}
+    assert not [m for m in found if m.type == "organization"]
+
+
+def test_lists_of_places_are_each_a_place(nlp):
+    # the small model misses the second city of the first list and glues the second list into one ORG
+    for text in ("Air defences downed drones over Kyiv and Odesa.", "Strikes hit the city of Kharkiv, Sumy and Odesa."):
+        found = find_mentions(nlp(text))
+        assert "Odesa" in {m.text for m in found if m.type == "place"}
+        assert not [m for m in found if m.type in ("organization", "person")]
+    firm = find_mentions(nlp("Procter and Gamble said sales rose."))
+    assert [m.type for m in firm] == ["organization"]
+
+
+def test_features_after_the_are_not_people(nlp):
+    found = find_mentions(nlp("Barges waited on the Danube while the Tigris ran low."))
+    assert not [m for m in found if m.type == "person"]
+
+
+def test_town_in_apposition_with_a_place_noun_is_a_place():
+    # the small model tags the town ORG and the river PERSON
+    ex = run("Kiliia, a Danube port, was shelled.")
+    assert [(m.text, m.type, m.country) for m in ex.mentions if m.text == "Kiliia"] == [("Kiliia", "place", "UA")]
+    assert not [m for m in ex.mentions if m.type in ("person", "organization")]
+
+
+def test_family_name_first_is_the_person_not_an_organisation(nlp):
+    from spacy.tokens import Doc, Span
+
+    from newsledger.extract.entity_fixes import relabel_surnames
+
+    words = "Lawmaker Choi Dong-won spoke . Yonhap reported , citing Choi , that shells arrived .".split()
+    doc = Doc(nlp.vocab, words=words)
+    ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="ORG"), Span(doc, 9, 10, label="ORG")]
+    fixed = relabel_surnames(doc, ents)
+    assert [(e.text, e.label_) for e in fixed] == [("Choi Dong-won", "PERSON"), ("Yonhap", "ORG"), ("Choi", "PERSON")]
+    ex = run("Lawmaker Choi Dong-won briefed reporters. Choi said the shipments continued.")
+    assert {m.name for m in ex.mentions if m.type == "person"} == {"Choi Dong-won"}
+
+
 # --- claims ------------------------------------------------------------------------------------
 
 
@@ -179,6 +224,12 @@ def test_bare_nominal_event_is_not_recorded():
     assert [e.trigger.text for e in kept.events if e.type == "attack"] == ["attack"]
 
 
+def test_verb_describing_another_events_aim_is_no_attack():
+    ex = run("The bloc adopted sanctions targeting 40 tankers and two banks on Monday.")
+    assert not [e for e in ex.events if e.type == "attack"]
+    assert [e.type for e in ex.events] == ["sanction"]
+
+
 def test_compound_materiel_word_does_not_make_a_transfer():
     ex = run("Moscow sent weapons research experts to Pyongyang last year.")
     assert not [e for e in ex.events if e.type == "transfer"]
@@ -220,7 +271,7 @@ def test_conflicting_tolls_for_one_strike_are_listed(tmp_path):
     from newsledger.operations import ingest
     from newsledger.query.contradictions import relations
 
-    published = {"one": "2024-08-14", "two": "2024-08-14", "three": "2024-08-14", "four": "2024-08-15"}
+    published = {"one": "2024-08-14", "two": "2024-08-14", "three": "2024-08-14", "four": "2024-08-15", "five": "2024-08-14"}
     jsonl = tmp_path / "tolls.jsonl"
     with jsonl.open("w", encoding="utf-8") as fh:
         for stem, date in published.items():
@@ -235,7 +286,7 @@ def test_conflicting_tolls_for_one_strike_are_listed(tmp_path):
     finally:
         con.close()
     reasons = " ".join(str(r.get("reason", r)) for r in found)
-    assert "people killed" in reasons and "6 people killed" in reasons and "3 people killed" in reasons
+    assert "3 people killed" in reasons and "5 people killed" in reasons
 
 
 # --- speed -------------------------------------------------------------------------------------

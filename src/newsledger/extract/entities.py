@@ -4,6 +4,8 @@ The statistical model finds people, organisations and places; our components (in
 entity_rulers.py, entity_fixes.py, entity_sources.py) add weapons, outlets, armed groups
 and unnamed sources, and correct model errors that can be corrected generally.
 This module registers them under versioned names and turns a Doc into Mentions.
+A wire dateline ("SEOUL, Oct 12 (Reuters) -") is split off as its own sentence before the
+parser runs and its place becomes one place mention with role "dateline" (entity_dateline.py).
 """
 
 from __future__ import annotations

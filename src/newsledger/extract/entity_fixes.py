@@ -2,8 +2,11 @@
 
 Each fix is a small named function so that a wrong relabelling can be traced to one rule:
 outlets recognised from how news cites them ("told X", "X reported"), armed groups from
-group nouns ("Houthi rebels"), and well-known cities/countries tagged PERSON in a
-locative context ("fighting in Kyiv").
+group nouns ("Houthi rebels"), well-known cities/countries tagged PERSON in a
+locative context ("fighting in Kyiv", "the port of Kherson"), cities tagged ORG, NORP or
+LANGUAGE, people tagged ORG with their title ("Sumy Governor
+Volodymyr Artiukh"), bare surnames of people the article names in full, and rivers tagged
+PERSON ("the Danube").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from newsledger.extract.entity_data import lookup_demonym
 from newsledger.extract.entity_rulers import GROUP_LABEL, OUTLET_LABEL
+from newsledger.resolve.names import is_title_word
 
 # Words in an organisation's name that mark it as a news outlet.
 _OUTLET_NAME_WORDS = frozenset(
@@ -150,6 +154,19 @@ def _of_place_noun(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _PLACE_NOUNS
 
 
+def _place_lists(doc: Doc, ents: list[Span], gpe: set[int]) -> dict[Span, Span]:
+    """PERSON spans that continue a list of places ("Kharkiv, Sumy and Odesa") and name a large city."""
+    places = _place_names()
+    found: dict[Span, Span] = {}
+    for e in ents:
+        if e.label_ != "PERSON" or e.text not in places or e.start < 2:
+            continue
+        if doc[e.start - 1].lower_ in ("and", "or", ",") and e.start - 2 in gpe:
+            found[e] = Span(doc, e.start, e.end, label="GPE")
+            gpe.update(range(e.start, e.end))
+    return found
+
+
 def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """A PERSON that is a large city or a country, right after a locative preposition, is a place."""
     out = []
@@ -157,7 +174,17 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
     capitals = _country_and_capital_names()
     person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for e in ents:
-        if e.label_ == "PERSON" and e.text in places:
+        after_place_noun = e.start > 0 and _of_place_noun(doc, e.start) and len(e) <= 3
+        # "Izmail, a Danube River port near ...": an apposition headed by a place noun
+        after_place_noun = after_place_noun or any(
+            c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in e.root.children
+        )
+        if (
+            (e.label_ == "PERSON" or (e.label_ == "ORG" and not e.kb_id_)) and after_place_noun
+            and e.text not in person_words and _town_named(e.text)
+        ):
+            e = Span(doc, e.start, e.end, label="GPE")  # "the port of Kherson": the gazetteer knows the town
+        elif e.label_ == "PERSON" and e.text in places:
             locative = e.start > 0 and (doc[e.start - 1].lower_ in _LOCATIVE or _of_place_noun(doc, e.start))
             # "Kyiv said": a country or capital alone is a place (or its government), unless the
             # article also uses the word inside a person's full name ("Jordan Peterson").
@@ -166,19 +193,27 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 e = Span(doc, e.start, e.end, label="GPE")
         out.append(e)
     taken = {i for e in out for i in range(e.start, e.end)}
+    gpe = {i for e in out if e.label_ in ("GPE", "LOC") for i in range(e.start, e.end)}
+    listed = _place_lists(doc, out, gpe)
+    if listed:
+        out = [e for e in out if e not in listed] + list(listed.values())
+        gpe.update(i for e in listed.values() for i in range(e.start, e.end))
     for tok in doc:
-        if tok.lower_ not in _LOCATIVE and not _of_place_noun(doc, tok.i + 1):
+        in_list = tok.lower_ in ("and", "or", ",") and tok.i > 0 and tok.i - 1 in gpe
+        if tok.lower_ not in _LOCATIVE and not _of_place_noun(doc, tok.i + 1) and not in_list:
             continue
         # the model missed the name entirely ("heavy shelling in Kherson"): longest gazetteer hit
         for n in (3, 2, 1):
             span = doc[tok.i + 1 : tok.i + 1 + n]
             if len(span) < n or any(t.i in taken for t in span):
                 continue
-            if span.text in places and all(t.text[:1].isupper() for t in span if t.is_alpha):
+            known = span.text in places or (_of_place_noun(doc, span.start) and _town_named(span.text))
+            if known and all(t.text[:1].isupper() for t in span if t.is_alpha):
                 if span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].text[:1].isupper() and doc[span[-1].i + 1].is_alpha:
                     break  # part of a longer capitalised name ("in Paris Hilton's ...")
                 out.append(Span(doc, span.start, span.end, label="GPE"))
                 taken.update(range(span.start, span.end))
+                gpe.update(range(span.start, span.end))  # "over Kyiv and Odesa": the list goes on
                 break
     return sorted(out, key=lambda e: e.start)
 
@@ -202,32 +237,86 @@ def relabel_cities(doc: Doc, ents: list[Span]) -> list[Span]:
             and lookup_demonym(e.text) is None
         ):
             e = Span(doc, e.start, e.end, label="GPE")
+        elif e.label_ in _CITY_MISLABELS | {"PERSON"} and not e.kb_id_ and (parts := _list_of_places(doc, e)):
+            out.extend(parts)  # "Kharkiv, Sumy and Odesa" tagged as one name
+            continue
         out.append(e)
     return out
 
 
+def _list_of_places(doc: Doc, e: Span) -> list[Span]:
+    """The places of a span that is a list of large-city or country names, else []."""
+    places = _place_names()
+    parts: list[Span] = []
+    start = e.start
+    for i in range(e.start, e.end + 1):
+        if i == e.end or doc[i].lower_ in (",", "and", "or"):
+            if i > start:
+                part = doc[start:i]
+                if part.text not in places:
+                    return []
+                parts.append(Span(doc, part.start, part.end, label="GPE"))
+            start = i + 1
+    return parts if len(parts) > 1 else []
+
+
+def relabel_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG that is a title and a name ("Odesa Governor Oleh Kiper"), or a name right after a title
+    ("Chancellor Olaf Scholz"), is a person: the name after the last title word.
+
+    The part before the title is kept as a place when it names a large city or country ("Odesa").
+    Names with institution words ("Defence Minister's Office") stay organisations.
+    """
+    out = []
+    for e in ents:
+        if e.label_ != "ORG" or e.kb_id_ or {t.lower_ for t in e} & _INSTITUTION_WORDS:
+            out.append(e)
+            continue
+        titles = [t.i for t in e if is_title_word(t.text)]
+        if titles:
+            cut = titles[-1] + 1
+        elif e.start > 0 and is_title_word(doc[e.start - 1].text) and doc[e.start - 1].text[:1].isupper():
+            cut = e.start
+        else:
+            out.append(e)
+            continue
+        name = doc[cut : e.end]
+        if 2 <= len(name) <= 4 and all(t.is_title for t in name if t.is_alpha):
+            before = doc[e.start : titles[0]] if titles else None
+            if before is not None and len(before) and (before.text in _place_names() or _town_named(before.text)):
+                out.append(Span(doc, before.start, before.end, label="GPE"))
+            out.append(Span(doc, name.start, name.end, label="PERSON"))
+        else:
+            out.append(e)
+    return out
+
+
 def relabel_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A one-word name that is the surname of a person named in full earlier is that person.
+    """A one-word name that is the surname of a person the article names in full is that person.
 
     "Dmitry Peskov ... According to Peskov": the model often tags the bare surname GPE or ORG
     (a town called Peskov exists). Countries and curated names are never relabelled.
     """
+    # Surnames from the whole article: a story may cite "Choi" before it spells out "Choi Dong-won".
+    full = [e for e in ents if e.label_ == "PERSON" and len(e) > 1]
+    surnames = {e[-1].text for e in full if e[-1].is_title}
+    # East Asian names put the family name first ("Choi Dong-won" ... "citing Choi"): for an ORG tag,
+    # which a bare family name never deserves, the first word counts too.
+    family_first = {e[0].text for e in full if e[0].is_title}
     out = []
-    seen: set[str] = set()
     for e in ents:
         if (
             len(e) == 1 and e.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") and not e.kb_id_
-            and e.text in seen and e.text not in _country_and_capital_names()
+            and (e.text in surnames or (e.label_ == "ORG" and e.text in family_first))
+            and e.text not in _country_and_capital_names()
         ):
             e = Span(doc, e.start, e.end, label="PERSON")
-        elif e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title:
-            seen.add(e[-1].text)
         out.append(e)
     return out
 
 
 def relabel_features(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A one-word PERSON right after a lower-case "the" ("the Danube", "the Tigris") is no person.
+    """A one-word PERSON right after "the" ("the Danube", "The Tigris ports") is no person.
 
     English puts no article before a person's name; such a name is a natural feature or a body.
     Unknown to the gazetteer, it is a LOC (a river, a sea, a range); a name the gazetteer knows
@@ -235,7 +324,9 @@ def relabel_features(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     out = []
     for e in ents:
-        if e.label_ == "PERSON" and len(e) == 1 and e.start > 0 and doc[e.start - 1].text == "the":
+        # "a Danube port", "Dnipro river barges": a one-word name modifying a place noun names no person
+        modifier = e.root.dep_ == "compound" and e.root.head.lemma_.lower() in _PLACE_NOUNS | {"river"}
+        if e.label_ == "PERSON" and len(e) == 1 and (modifier or (e.start > 0 and doc[e.start - 1].lower_ == "the")):
             if e.text in _place_names():
                 out.append(e)  # a country or city name: relabel_places decides from its context
                 continue
@@ -260,8 +351,8 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        for fix in (relabel_outlets, relabel_groups, relabel_places, relabel_cities, relabel_features,
-                    relabel_surnames):
+        for fix in (relabel_outlets, relabel_groups, relabel_cities, relabel_places, relabel_features,
+                    relabel_titled_people, relabel_surnames):
             ents = fix(doc, ents)
         doc.ents = ents
         return doc

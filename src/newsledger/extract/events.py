@@ -365,6 +365,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         tok = doc[i]
         if _is_manner(tok, triggers):
             continue
+        if rule.strict and tok.dep_ in ("acl", "relcl") and triggers.get(tok.head.i, rule).type != rule.type:
+            continue  # "sanctions targeting 74 vessels": the verb says what the other event is aimed at
         b = _Builder(rule, idx)
         light = None
         merged = [c for c in tok.children if c.dep_ in _MERGE_DEPS and triggers.get(c.i, rule).type == rule.type and c.i in triggers]

@@ -72,6 +72,11 @@ def _fold_word(word: str) -> str:
     return w
 
 
+def is_title_word(word: str) -> bool:
+    """Is ``word`` a title written before a person's name ("Governor", "Gen.", "Minister")?"""
+    return _ascii_fold(word).casefold().strip(".,") in _TITLES
+
+
 def strip_titles(name: str) -> str:
     """A person's name without the titles written before it ("Crown Prince Mohammed bin Salman")."""
     words = name.split()
@@ -402,6 +407,9 @@ def _person_full_name(m: Mention, fulls: dict[str, Mention]) -> Mention | None:
         tail = fw[-len(words):]
         if all(word_variant(x, y) is not None for x, y in zip(words, tail)):
             candidates[key] = full
+    if not candidates and len(words) == 1:
+        # family name first ("Choi Dong-won" ... "citing Choi"): the exact first word, when only one full name has it
+        candidates = {key: full for key, full in fulls.items() if len(key.split()) > 1 and key.split()[0] == words[0]}
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
