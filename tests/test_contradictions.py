@@ -107,3 +107,43 @@ def test_the_same_outlet_does_not_corroborate_itself(ledger):
     ledger.add(_report("In May 2024, Eastland sold 5,000 shells to Westland.", "Wire A",
                        seller="Eastland", buyer="Westland", count=5000, date="2024-05", date_text="May 2024"))
     assert relations(ledger.conn) == []
+
+
+def _attacks(text: str, pairs: list[tuple[str, str, str]]) -> Extraction:
+    """One article with several attack reports: (trigger, attacker, target) each."""
+    mentions: list[Mention] = []
+    events = []
+    sentence = Evidence("", 0, len(text), text)
+
+    def index(needle: str, type_: str) -> int:
+        start = text.index(needle)
+        for i, m in enumerate(mentions):
+            if m.text == needle:
+                return i
+        mentions.append(Mention(start, start + len(needle), needle, type_, needle, needle.casefold()))
+        return len(mentions) - 1
+
+    for trigger, attacker, target in pairs:
+        t0 = text.index(trigger)
+        events.append(EventRecord(
+            type="attack", plover="ASSAULT", mode="strike", modality="occurred",
+            trigger=Evidence("", t0, t0 + len(trigger), trigger), sentence=sentence,
+            participants=(Participant("agent", index(attacker, "country")),
+                          Participant("target", index(target, "place"))),
+        ))
+    doc = Document(id=stable_id("doc", text), text=text, outlet="Wire", published="2024-06-01",
+                   published_source="metadata")
+    return Extraction(document=doc, mentions=tuple(mentions), events=tuple(events),
+                      sentences=((0, len(text)),))
+
+
+def test_one_article_naming_a_strike_twice_gives_one_event(ledger):
+    text = "Northia struck Porton overnight; the raid on Porton by Northia left the pier burning."
+    ledger.add(_attacks(text, [("struck", "Northia", "Porton"), ("raid", "Northia", "Porton")]))
+    assert ledger.conn.execute("SELECT count(DISTINCT event_id) FROM event_mentions").fetchone()[0] == 1
+
+
+def test_one_article_with_two_strikes_by_one_army_keeps_both(ledger):
+    text = "Northia struck Porton at dawn and Northia shelled Bayville an hour later."
+    ledger.add(_attacks(text, [("struck", "Northia", "Porton"), ("shelled", "Northia", "Bayville")]))
+    assert ledger.conn.execute("SELECT count(DISTINCT event_id) FROM event_mentions").fetchone()[0] == 2

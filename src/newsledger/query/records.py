@@ -151,7 +151,8 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
                 ],
                 "quantities": _distinct(q for r in rows for q in quantities[r["id"]]),
                 "money": _distinct(m for r in rows for m in money[r["id"]]),
-                "evidence": [
+                # Two reports in one sentence (a verb and a noun) give that sentence once.
+                "evidence": _distinct(
                     {
                         "document": r["document_id"],
                         "start": r["sentence_start"],
@@ -159,7 +160,7 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
                         "text": r["sentence_text"],
                     }
                     for r in rows
-                ],
+                ),
                 "sources": sorted({r["document_id"] for r in rows}),
                 "reports": [r["id"] for r in rows],
             }

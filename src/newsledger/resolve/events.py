@@ -1,8 +1,11 @@
-"""Cross-document event matching: is this report about an event already in the ledger?
+"""Event matching: is this report about an event already in the ledger?
 
 Two reports describe the same event when they are of the same type, their dates
 (when both known) overlap, and they share actors or place. Look-alike events
 (another strike on another day) stay apart because their dates do not overlap.
+Within one article, a verb and a noun often name one event ("drones struck the
+port ... the strike killed two"); there only a shared target or place joins them,
+never a shared attacker alone (one article can report several strikes by one army).
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsledger import dates
-
-
 
 @dataclass(frozen=True, slots=True)
 class EventView:
@@ -26,17 +27,20 @@ class EventView:
     items: frozenset[str]  # canonical entity ids of items (weapons, goods)
     location: str | None
     names: dict[str, str]  # canonical id -> display name, for the reason text
+    targets: frozenset[str] = frozenset()  # canonical ids in target / recipient roles
 
 
 def match(a: EventView, b: EventView) -> tuple[float, str] | None:
     """Score in 0..1 and a readable reason when a and b report the same event."""
-    if a.document_id == b.document_id or a.type != b.type:
+    if a.id == b.id or a.type != b.type:
         return None
     when = dates.overlaps(
         dates.span_bounds(a.date_start, a.date_end), dates.span_bounds(b.date_start, b.date_end)
     )
     if when is False:
         return None
+    if a.document_id == b.document_id:
+        return _same_article(a, b, when)
     shared_actors = a.actors & b.actors
     shared_items = a.items & b.items
     same_place = a.location is not None and a.location == b.location
@@ -60,6 +64,21 @@ def match(a: EventView, b: EventView) -> tuple[float, str] | None:
     else:
         parts.append("date unknown in one report")
     return round(score, 3), "; ".join(parts)
+
+
+def _same_article(a: EventView, b: EventView, when: bool | None) -> tuple[float, str] | None:
+    shared_targets = a.targets & b.targets
+    same_place = a.location is not None and a.location == b.location
+    if not (shared_targets or same_place):
+        return None
+    parts = [f"same article, same type {a.type}"]
+    if shared_targets:
+        parts.append("shared target " + ", ".join(sorted(a.names.get(x, x) for x in shared_targets)))
+    if same_place:
+        parts.append("same place " + a.names.get(a.location or "", a.location or ""))
+    if when:
+        parts.append(f"dates overlap ({_fmt(a)} ~ {_fmt(b)})")
+    return (0.9 if when else 0.75), "; ".join(parts)
 
 
 def _fmt(e: EventView) -> str:

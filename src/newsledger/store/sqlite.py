@@ -41,6 +41,7 @@ _COMPATIBLE_TYPES: dict[str, tuple[str, ...]] = {
     "nationality": ("nationality",),
 }
 _ITEM_ROLES = frozenset({"item", "instrument"})
+_TARGET_ROLES = frozenset({"target", "recipient"})
 
 
 def default_db_path() -> str:
@@ -343,7 +344,7 @@ class _Writer:
             )
 
     def _link_new_events(self, new_ids: list[str]) -> None:
-        """Link each new event report to reports of the same event in other documents."""
+        """Link each new event report to reports of the same event (other documents, or this one)."""
         if not new_ids:
             return
         touched: set[str] = set()
@@ -356,8 +357,11 @@ class _Writer:
                 " CROSS JOIN entities e ON e.canonical_id = j.value"
                 " CROSS JOIN event_participants p ON p.entity_id = e.id"
                 " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
-                " WHERE em.type = ?1 AND em.document_id != ?2",
-                (view.type, view.document_id, _json_list(view.actors | view.items)),
+                " WHERE em.type = ?1 AND em.id != ?2"
+                " UNION SELECT em.id FROM entities e"
+                " CROSS JOIN event_mentions em ON em.location_id = e.id"
+                " WHERE e.canonical_id = ?4 AND em.type = ?1 AND em.id != ?2",
+                (view.type, view.id, _json_list(view.actors | view.items), view.location),
             ).fetchall()
             for (other,) in rows:
                 judged = event_matching.match(view, load_event_view(self.db, other))
@@ -453,6 +457,7 @@ def load_event_view(db: sqlite3.Connection, eid: str) -> event_matching.EventVie
         items=frozenset(r["canonical_id"] for r in parts if r["role"] in _ITEM_ROLES),
         location=location,
         names=names,
+        targets=frozenset(r["canonical_id"] for r in parts if r["role"] in _TARGET_ROLES),
     )
 
 
