@@ -8,6 +8,7 @@ process killed mid-ingest leaves every document either complete or absent.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -353,17 +354,25 @@ class _Writer:
             # Start from the shared entities (CROSS JOIN fixes SQLite's join order):
             # starting from the events of one type would scan them all for every new event.
             rows = self.db.execute(
-                "SELECT DISTINCT em.id FROM json_each(?3) j"
-                " CROSS JOIN entities e ON e.canonical_id = j.value"
+                "SELECT id, document_id, date_start, date_end, count(DISTINCT shared) FROM ("
+                " SELECT em.id, em.document_id, em.date_start, em.date_end, j.value AS shared"
+                " FROM json_each(?3) j CROSS JOIN entities e ON e.canonical_id = j.value"
                 " CROSS JOIN event_participants p ON p.entity_id = e.id"
                 " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
                 " WHERE em.type = ?1 AND em.id != ?2"
-                " UNION SELECT em.id FROM entities e"
-                " CROSS JOIN event_mentions em ON em.location_id = e.id"
-                " WHERE e.canonical_id = ?4 AND em.type = ?1 AND em.id != ?2",
+                " UNION ALL SELECT em.id, em.document_id, em.date_start, em.date_end, 'place'"
+                " FROM entities e CROSS JOIN event_mentions em ON em.location_id = e.id"
+                " WHERE e.canonical_id = ?4 AND em.type = ?1 AND em.id != ?2)"
+                " GROUP BY id",
                 (view.type, view.id, _json_list(view.actors | view.items), view.location),
             ).fetchall()
-            for (other,) in rows:
+            mine = dates.span_bounds(view.date_start, view.date_end)
+            for other, document, start, end, shared in rows:
+                # A cheap superset of what match() accepts, so that an actor in thousands of
+                # events (a country at war) costs a row each, not a full comparison each.
+                when = dates.overlaps(mine, dates.span_bounds(start, end))
+                if when is False or (document != view.document_id and shared < (1 if when else 2)):
+                    continue
                 judged = event_matching.match(view, load_event_view(self.db, other))
                 if judged is None:
                     continue
@@ -378,8 +387,6 @@ class _Writer:
 
 
 def _json_list(values: frozenset[str] | set[str]) -> str:
-    import json
-
     return json.dumps(sorted(values))
 
 
@@ -391,24 +398,40 @@ _CANDIDATES = 40
 
 def _candidate_rows(db: sqlite3.Connection, eid: str, types: Sequence[str]) -> list[Entity]:
     """Rows of compatible types that share the most trigrams with ``eid``, or its GeoNames id."""
-    marks = ",".join("?" * len(types))
+    key, geonames_id = db.execute("SELECT key, geonames_id FROM entities WHERE id = ?", (eid,)).fetchone()
+    grams = sorted(key_grams(key))
+    type_marks = ",".join("?" * len(types))
+    gram_marks = ",".join("?" * len(grams))
+    # The grams go in as values so SQLite walks the (gram, entity_id) key: a join on
+    # the new row's own grams made it scan the whole table for every new entity.
+    ids = [
+        r[0]
+        for r in db.execute(
+            f"SELECT g.entity_id FROM entity_grams g CROSS JOIN entities c ON c.id = g.entity_id"
+            f" WHERE g.gram IN ({gram_marks}) AND g.entity_id != ? AND c.type IN ({type_marks})"
+            f" GROUP BY g.entity_id ORDER BY count(*) DESC, g.entity_id LIMIT {_CANDIDATES}",
+            (*grams, eid, *types),
+        )
+    ]
+    if geonames_id is not None:
+        ids += [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM entities WHERE geonames_id = ? AND id != ?", (geonames_id, eid)
+            )
+        ]
+    if not ids:
+        return []
     rows = db.execute(
-        f"SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
-        f" WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.id IN ("
-        f"  SELECT entity_id FROM (SELECT g.entity_id FROM entity_grams mine"
-        f"  JOIN entity_grams g ON g.gram = mine.gram AND g.entity_id != mine.entity_id"
-        f"  JOIN entities c ON c.id = g.entity_id AND c.type IN ({marks})"
-        f"  WHERE mine.entity_id = ? GROUP BY g.entity_id ORDER BY count(*) DESC, g.entity_id"
-        f"  LIMIT {_CANDIDATES})"
-        f" UNION SELECT same.id FROM entities me JOIN entities same"
-        f"  ON same.geonames_id = me.geonames_id AND same.id != me.id WHERE me.id = ?)",
-        (*types, eid, eid),
+        "SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
+        " WHERE m.entity_id = e.id) AS texts FROM entities e"
+        " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+        (json.dumps(sorted(set(ids))),),
     ).fetchall()
     return [_entity_from_row(r) for r in rows]
 
 
 def _entity_from_row(r: sqlite3.Row) -> Entity:
-    import json
 
     texts = json.loads(r["texts"]) if "texts" in r.keys() and r["texts"] else []
     aliases = tuple(sorted({t for t in texts if t and t != r["name"]}))
