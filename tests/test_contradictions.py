@@ -147,3 +147,15 @@ def test_one_article_with_two_strikes_by_one_army_keeps_both(ledger):
     text = "Northia struck Porton at dawn and Northia shelled Bayville an hour later."
     ledger.add(_attacks(text, [("struck", "Northia", "Porton"), ("shelled", "Northia", "Bayville")]))
     assert ledger.conn.execute("SELECT count(DISTINCT event_id) FROM event_mentions").fetchone()[0] == 2
+
+
+def test_a_place_as_target_in_one_report_and_location_in_another_is_shared():
+    from newsledger.resolve.events import EventView, match
+
+    names = {"r": "Northia", "p": "Porton"}
+    struck = EventView("evt-a", "doc-a", "attack", None, None, frozenset({"r", "p"}), frozenset(), None, names)
+    at = EventView("evt-b", "doc-b", "attack", "2024-05-02", None, frozenset({"r"}), frozenset(), "p", names)
+    judged = match(struck, at)
+    assert judged is not None and "same place as target Porton" in judged[1]
+    elsewhere = EventView("evt-c", "doc-c", "attack", "2024-05-02", None, frozenset({"r"}), frozenset(), "q", names)
+    assert match(struck, elsewhere) is None  # only the attacker in common, and no date to confirm it

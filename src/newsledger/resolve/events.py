@@ -44,7 +44,11 @@ def match(a: EventView, b: EventView) -> tuple[float, str] | None:
     shared_actors = a.actors & b.actors
     shared_items = a.items & b.items
     same_place = a.location is not None and a.location == b.location
-    evidence = len(shared_actors) + 0.5 * len(shared_items) + (1 if same_place else 0)
+    # A place named as the target in one report and as the location in another
+    # ("struck Izmail" / "an attack in Izmail") is the same fact seen twice.
+    counted = shared_actors | ({a.location} if same_place else set())
+    place_as_target = (_actors_and_place(a) & _actors_and_place(b)) - counted
+    evidence = len(shared_actors) + 0.5 * len(shared_items) + (1 if same_place else 0) + len(place_as_target)
     # One shared actor is enough only when the dates confirm it; otherwise two
     # independent overlaps are needed (e.g. both parties of a transfer).
     needed = 1 if when else 2
@@ -59,11 +63,18 @@ def match(a: EventView, b: EventView) -> tuple[float, str] | None:
         parts.append("shared items " + ", ".join(sorted(a.names.get(x, x) for x in shared_items)))
     if same_place:
         parts.append("same place " + a.names.get(a.location or "", a.location or ""))
+    if place_as_target:
+        names = {**a.names, **b.names}
+        parts.append("same place as target " + ", ".join(sorted(names.get(x, x) for x in place_as_target)))
     if when:
         parts.append(f"dates overlap ({_fmt(a)} ~ {_fmt(b)})")
     else:
         parts.append("date unknown in one report")
     return round(score, 3), "; ".join(parts)
+
+
+def _actors_and_place(e: EventView) -> set[str]:
+    return set(e.actors) | ({e.location} if e.location else set())
 
 
 def _same_article(a: EventView, b: EventView, when: bool | None) -> tuple[float, str] | None:

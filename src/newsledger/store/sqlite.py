@@ -360,11 +360,15 @@ class _Writer:
                 " CROSS JOIN event_participants p ON p.entity_id = e.id"
                 " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
                 " WHERE em.type = ?1 AND em.id != ?2"
-                " UNION ALL SELECT em.id, em.document_id, em.date_start, em.date_end, 'place'"
-                " FROM entities e CROSS JOIN event_mentions em ON em.location_id = e.id"
-                " WHERE e.canonical_id = ?4 AND em.type = ?1 AND em.id != ?2)"
+                " UNION ALL SELECT em.id, em.document_id, em.date_start, em.date_end, j.value"
+                " FROM json_each(?3) j CROSS JOIN entities e ON e.canonical_id = j.value"
+                " CROSS JOIN event_mentions em ON em.location_id = e.id"
+                " WHERE em.type = ?1 AND em.id != ?2)"
                 " GROUP BY id",
-                (view.type, view.id, _json_list(view.actors | view.items), view.location),
+                # Participants and place together: a place can be one report's target
+                # and another's location.
+                (view.type, view.id,
+                 _json_list(view.actors | view.items | ({view.location} if view.location else set()))),
             ).fetchall()
             mine = dates.span_bounds(view.date_start, view.date_end)
             for other, document, start, end, shared in rows:
