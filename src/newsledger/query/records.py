@@ -247,7 +247,8 @@ def _num(value: float) -> int | float:
 
 
 def _distinct(items: Iterable[Record]) -> list[Record]:
-    seen: dict[str, Record] = {}
+    """Each flat record once, first occurrence first (values are str, numbers or None)."""
+    seen: dict[tuple[tuple[str, Any], ...], Record] = {}
     for item in items:
-        seen.setdefault(json.dumps(item, sort_keys=True), item)
+        seen.setdefault(tuple(sorted(item.items())), item)
     return list(seen.values())
