@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.attribution import find_claims
-from newsledger.extract.entities import find_mentions
-from newsledger.extract.events import find_events
+from extraction import run_extractors
+
 from newsledger.extract.pipeline import get_nlp
-from newsledger.model import TimeExpr
 
 
 @pytest.fixture(scope="module")
@@ -16,20 +14,8 @@ def nlp():
     return get_nlp()
 
 
-def times_in(doc) -> list[TimeExpr]:
-    try:
-        from newsledger.extract.times import find_times
-    except ImportError:
-        return [TimeExpr(e.start_char, e.end_char, e.text, None) for e in doc.ents if e.label_ == "DATE"]
-    return list(find_times(doc, "2024-06-01"))
-
-
 def extract(nlp, text: str):
-    doc = nlp(text)
-    mentions = find_mentions(doc)
-    times = times_in(doc)
-    events = find_events(doc, mentions, times)
-    return doc, mentions, times, events, find_claims(doc, mentions, times, events)
+    return run_extractors(nlp, text)
 
 
 def name(mentions, k):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.entities import find_mentions
-from newsledger.extract.events import find_events, trigger_rules
+from newsledger.extract.events import trigger_rules
+from extraction import run_extractors
+
 from newsledger.extract.pipeline import get_nlp
-from newsledger.model import TimeExpr
 
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -20,20 +20,9 @@ def nlp():
     return get_nlp()
 
 
-def times_in(doc) -> list[TimeExpr]:
-    """Times from the project's recogniser when present, else spaCy's DATE entities (values unused here)."""
-    try:
-        from newsledger.extract.times import find_times
-    except ImportError:
-        return [TimeExpr(e.start_char, e.end_char, e.text, None) for e in doc.ents if e.label_ == "DATE"]
-    return list(find_times(doc, "2024-06-01"))
-
-
 def extract(nlp, text: str):
-    doc = nlp(text)
-    mentions = find_mentions(doc)
-    times = times_in(doc)
-    return doc, mentions, times, find_events(doc, mentions, times)
+    doc, mentions, times, events, _ = run_extractors(nlp, text)
+    return doc, mentions, times, events
 
 
 def roles(event, mentions) -> set[tuple[str, str]]:
