@@ -158,3 +158,20 @@ def test_merge_and_split_from_the_command_line(tmp_path):
     assert len(json.loads(run(db, "entities", "--type", "person", "--json")[1])) == len(people)
     code, _, err = run(db, "entities", "merge", a, "ent-nothing")
     assert code == 1 and "no entity" in err
+
+
+def test_geocoded_places_are_one_entity_per_gazetteer_place(tmp_path):
+    db = tmp_path / "geo.db"
+    texts = {
+        "a.txt": "Officials in Paris, France, said on May 2, 2024 that the talks would resume in Geneva.",
+        "b.txt": "The mayor of Paris, Texas, said on May 3, 2024 that storms had damaged the water plant.",
+        "c.txt": "Residents of Geneva, Switzerland, said on May 4, 2024 that the conference had closed.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    assert run(db, "ingest", *(str(tmp_path / n) for n in texts))[0] == 0
+    places = json.loads(run(db, "entities", "--type", "place", "--json")[1])
+    paris = [p for p in places if p["name"] == "Paris"]
+    assert sorted(p["country"] for p in paris) == ["FR", "US"]  # same name, two places
+    geneva = [p for p in places if p["name"] == "Geneva"]
+    assert len(geneva) == 1 and geneva[0]["mentions"] == 2  # two articles, one place

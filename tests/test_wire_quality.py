@@ -302,3 +302,13 @@ def test_find_mentions_is_linear_and_fast(nlp):
     t2 = time.perf_counter()
     assert (t2 - t1) < 0.5  # about 14,000 characters
     assert (t2 - t1) < 20 * max(t1 - t0, 1e-3)  # eight times the text, not sixty-four times the time
+
+
+def test_a_town_mislabelled_as_an_organisation_is_a_place_when_placed_in_a_region():
+    from newsledger.extract.entities import find_mentions
+    from newsledger.extract.pipeline import get_nlp
+
+    doc = get_nlp()("Inspectors visited Yelabuga in Tatarstan on Monday. The Shell company in Nigeria declined to comment.")
+    types = {m.text: m.type for m in find_mentions(doc)}
+    assert types["Yelabuga"] == "place"
+    assert types["Shell"] == "organization"  # an organisation placed in a country stays one

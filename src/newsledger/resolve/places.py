@@ -288,7 +288,14 @@ def _as_country(m: Mention, iso2: str, gaz: Gazetteer, role: str | None) -> Ment
 
 
 def _as_place(m: Mention, place: Place) -> Mention:
-    return replace(m, country=place.country, geonames_id=place.geonames_id, lat=place.lat, lon=place.lon)
+    """A geocoded place takes its GeoNames id as its identity key: every spelling of one place
+    ("Yerabuga City", "Elabuga") becomes one entity, and two towns that share a name (Paris,
+    France; Paris, Texas) stay two. The name stays as the article spells it: the gazetteer's
+    form ("Izmayil", "Tatarstan, Respublika") is often not the one readers know."""
+    return replace(
+        m, key=f"geonames:{place.geonames_id}", country=place.country,
+        geonames_id=place.geonames_id, lat=place.lat, lon=place.lon,
+    )
 
 
 def _facility(doc: Doc, m: Mention, resolved: dict[int, Place], nxt: int | None, mentions: Sequence[Mention],
