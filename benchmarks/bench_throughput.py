@@ -371,7 +371,8 @@ def _timed(fn: Any, args_list: list[Any], budget_s: float, min_reps: int = 3, ma
 
 
 def query_latency(n_events: int, build_budget_s: float, budget_s: float = 60.0) -> dict[str, Any]:
-    """p50 / p95 milliseconds of `timeline` and `events --entity` on the synthetic ledger."""
+    """p50 / p95 milliseconds of `timeline` (whole, and one 50-event page at offset 0 and deep in the list, as the
+    API and web UI ask for it) and `events --entity` on the synthetic ledger."""
     import random
 
     from newsledger.query import listing
@@ -384,6 +385,8 @@ def query_latency(n_events: int, build_budget_s: float, budget_s: float = 60.0) 
         counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("documents", "event_mentions", "entities", "claims")}
         timeline = _timed(lambda _: listing.timeline(db, listing.Filters()), [None], budget_s)
+        pages = [0, counts["event_mentions"] // 2]
+        timeline_page = _timed(lambda o: listing.timeline_page(db, listing.Filters(), 50, o), pages, budget_s)
         by_entity = _timed(lambda n: listing.events(db, listing.Filters(entity=n)), names, budget_s)
     out: dict[str, Any] = {"target_events": n_events, "events": counts["event_mentions"],
                            "documents": counts["documents"], "entities": counts["entities"],
@@ -392,12 +395,12 @@ def query_latency(n_events: int, build_budget_s: float, budget_s: float = 60.0) 
         out["build_s"] = round(built, 1)
     if ready < n_events:
         print(f"query latency measured on a partial ledger: {ready:,} of {n_events:,} events")
-    for name, times in (("timeline", timeline), ("events_entity", by_entity)):
+    for name, times in (("timeline", timeline), ("timeline_page", timeline_page), ("events_entity", by_entity)):
         out[name] = {"p50_ms": round(1000 * percentile(times, 50), 1), "p95_ms": round(1000 * percentile(times, 95), 1),
                      "reps": len(times)}
     print_table(("query", "events", "p50 ms", "p95 ms", "reps"),
                 [(k, counts["event_mentions"], out[k]["p50_ms"], out[k]["p95_ms"], out[k]["reps"])
-                 for k in ("timeline", "events_entity")])
+                 for k in ("timeline", "timeline_page", "events_entity")])
     return out
 
 

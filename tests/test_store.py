@@ -88,7 +88,7 @@ def test_pragmas_and_migrations_rerun(tmp_path):
     conn.execute("DELETE FROM migrations")
     conn.commit()
     conn.isolation_level = None
-    assert apply_migrations(conn) == ["0001_ledger", "0002_entity_grams"]  # re-running is safe
+    assert apply_migrations(conn) == ["0001_ledger", "0002_entity_grams", "0003_name_lookup"]  # re-running is safe
 
 
 def test_add_is_idempotent_and_adds_urls(ledger):

@@ -111,3 +111,23 @@ def test_detail_endpoints_do_not_cross_kinds(client):
     assert client.get(f"/api/events/{doc}").status_code == 404
     assert client.get(f"/api/documents/{doc}").status_code == 200
     assert client.get("/api/entities/ent-0000000000000000").status_code == 404
+
+
+def test_event_and_timeline_pages_are_slices_of_the_whole_list(client, example_db):
+    """Paging happens in the query, so every page must be exactly that slice of the full ordered list."""
+    from newsledger.query import listing
+    from newsledger.store.sqlite import Ledger
+
+    with Ledger(example_db) as ledger:
+        whole = listing.timeline(ledger.conn, listing.Filters())
+        by_country = listing.events(ledger.conn, listing.Filters(type="attack"))
+    assert len(whole) > 6
+    for path, full in (("/api/timeline", whole), ("/api/events?type=attack", by_country)):
+        sep = "&" if "?" in path else "?"
+        collected = []
+        for offset in range(0, len(full) + 3, 3):
+            body = client.get(f"{path}{sep}limit=3&offset={offset}").json()
+            assert body["total"] == len(full)
+            collected.extend(body["items"])
+        assert [e["id"] for e in collected] == [e["id"] for e in full]
+        assert collected == full

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path
 
 from newsledger.api.db import read_db
 from newsledger.api.params import EntityFilter, Limit, Offset, Since, TypeFilter, Until, filters
-from newsledger.api.views import page
+from newsledger.api.views import page, sliced
 from newsledger.errors import NotFoundError
 from newsledger.query import listing
 
@@ -55,7 +55,8 @@ def list_events(
     db: Db, entity: EntityFilter = None, type: TypeFilter = None, since: Since = None, until: Until = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> Record:
-    return page(listing.events(db, filters(entity, type, since, until)), limit, offset)
+    found, total = listing.events_page(db, filters(entity, type, since, until), limit, offset)
+    return sliced(found, total, limit, offset)
 
 
 @router.get("/events/{id}", summary="One event with its evidence and the claims about it")

@@ -38,7 +38,8 @@ def timeline(
     db: Db, entity: EntityFilter = None, type: TypeFilter = None, since: Since = None, until: Until = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> Record:
-    return views.page(listing.timeline(db, filters(entity, type, since, until)), limit, offset)
+    found, total = listing.timeline_page(db, filters(entity, type, since, until), limit, offset)
+    return views.sliced(found, total, limit, offset)
 
 
 @router.get("/network", summary="Entities linked by the events they share (participants and location)")

@@ -23,6 +23,11 @@ def page(items: Sequence[Record], limit: int, offset: int) -> Record:
     return {"items": list(items[offset : offset + limit]), "total": len(items), "limit": limit, "offset": offset}
 
 
+def sliced(items: Sequence[Record], total: int, limit: int, offset: int) -> Record:
+    """The same envelope for a slice the query already cut (see ``listing.events_page``)."""
+    return {"items": list(items), "total": total, "limit": limit, "offset": offset}
+
+
 def _involved(event: Record) -> set[str]:
     """Entities an event links: its participants and its location."""
     found = {p["entity"] for p in event["participants"] if p["entity"]}

@@ -36,8 +36,9 @@ def find_entity_ids(db: sqlite3.Connection, name: str) -> set[str]:
     exact = {
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT e.canonical_id FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-            " WHERE lower(e.name) = lower(?) OR lower(m.text) = lower(?)",
+            "SELECT canonical_id FROM entities WHERE name = ? COLLATE NOCASE"
+            " UNION SELECT e.canonical_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.text = ? COLLATE NOCASE",
             (name, name),
         )
     }
@@ -78,10 +79,11 @@ def documents(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
         ids = {
             r[0]
             for r in db.execute(
-                "SELECT DISTINCT m.document_id, e.canonical_id FROM mentions m"
-                " JOIN entities e ON e.id = m.entity_id"
+                "SELECT DISTINCT m.document_id FROM json_each(?) j"
+                " CROSS JOIN entities e ON e.canonical_id = j.value"
+                " CROSS JOIN mentions m ON m.entity_id = e.id",
+                (json.dumps(sorted(wanted)),),
             )
-            if r[1] in wanted
         }
     window = _window(f)
     return [
@@ -103,18 +105,54 @@ def entities(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
     return out
 
 
-def events(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+def event_index(db: sqlite3.Connection, f: Filters = Filters()) -> list[str]:
+    """Canonical ids of the events the filters keep, in timeline order (undated last).
+
+    Works on one light row per event (its head report), so a page of a large ledger
+    costs an index scan plus the records on that page, not every record built in Python.
+    An event's date is its head report's, else its first dated report's, as in
+    ``records.events``.
+    """
     wanted = find_entity_ids(db, f.entity) if f.entity else None
-    window = _window(f)
     scope = _event_ids_involving(db, wanted) if wanted is not None else None
-    out = []
-    for e in records.events(db, scope):
-        if f.type and f.type not in (e["type"], e["mode"], e["plover"]):
-            continue
-        if not _in_window(e["date"]["start"], e["date"]["end"], window):
-            continue
-        out.append(e)
-    return out
+    window = _window(f)
+    rows = db.execute(
+        "SELECT h.event_id AS id, h.type, h.mode, h.plover,"
+        " CASE WHEN h.date_start IS NOT NULL THEN h.date_start ELSE"
+        "  (SELECT d.date_start FROM event_mentions d WHERE d.event_id = h.event_id"
+        "   AND d.date_start IS NOT NULL ORDER BY d.id LIMIT 1) END AS start,"
+        " CASE WHEN h.date_start IS NOT NULL THEN h.date_end ELSE"
+        "  (SELECT d.date_end FROM event_mentions d WHERE d.event_id = h.event_id"
+        "   AND d.date_start IS NOT NULL ORDER BY d.id LIMIT 1) END AS \"end\""
+        " FROM event_mentions h WHERE h.id = h.event_id"
+        + ("" if scope is None else " AND h.id IN (SELECT value FROM json_each(?))"),
+        () if scope is None else (json.dumps(sorted(scope)),),
+    )
+    kept = [
+        (r["start"] is None, r["start"] or "", r["id"])
+        for r in rows
+        if (not f.type or f.type in (r["type"], r["mode"], r["plover"]))
+        and _in_window(r["start"], r["end"], window)
+    ]
+    kept.sort()
+    return [k[2] for k in kept]
+
+
+def events_page(
+    db: sqlite3.Connection, f: Filters = Filters(), limit: int | None = None, offset: int = 0
+) -> tuple[list[Record], int]:
+    """One page of events in timeline order, and how many the filters keep in all."""
+    if f == Filters() and limit is None and offset == 0:
+        everything = records.events(db)  # the whole ledger: no index to build first
+        return everything, len(everything)
+    ids = event_index(db, f)
+    page_ids = ids[offset : None if limit is None else offset + limit]
+    built = {e["id"]: e for e in records.events(db, page_ids)} if page_ids else {}
+    return [built[i] for i in page_ids if i in built], len(ids)
+
+
+def events(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
+    return events_page(db, f)[0]
 
 
 def _event_ids_involving(db: sqlite3.Connection, entities: set[str]) -> set[str]:
@@ -155,13 +193,21 @@ def claims(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
     return out
 
 
+def timeline_page(
+    db: sqlite3.Connection, f: Filters = Filters(), limit: int | None = None, offset: int = 0
+) -> tuple[list[Record], int]:
+    """One page of the timeline (events in date order, undated last, each with the
+    documents that report it) and the number of events in the whole timeline."""
+    found, total = events_page(db, f, limit, offset)
+    sources = {s for e in found for s in e["sources"]}
+    docs = {d["id"]: d for d in records.documents(db, sources)} if sources else {}
+    rows = [{**e, "source_documents": [docs[s] for s in e["sources"] if s in docs]} for e in found]
+    return rows, total
+
+
 def timeline(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
-    """Events in date order (undated last), each with the documents that report it."""
-    docs = {d["id"]: d for d in records.documents(db)}
-    out = []
-    for e in events(db, f):
-        out.append({**e, "source_documents": [docs[s] for s in e["sources"] if s in docs]})
-    return out
+    """The whole timeline (see ``timeline_page``)."""
+    return timeline_page(db, f)[0]
 
 
 def relations(db: sqlite3.Connection, kind: str | None = None) -> list[Record]:

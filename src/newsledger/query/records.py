@@ -17,14 +17,21 @@ Record = dict[str, Any]
 
 
 def documents(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
+    """Document records in publication order (undated last); ``ids`` restricts them in SQL."""
+    if ids is None:
+        scope, args = "", ()
+    else:
+        scope, args = " WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)
     urls: dict[str, list[str]] = defaultdict(list)
-    for r in db.execute("SELECT document_id, url FROM document_urls ORDER BY url"):
+    for r in db.execute(
+        "SELECT document_id, url FROM document_urls" + scope.format(col="document_id") + " ORDER BY url", args
+    ):
         urls[r["document_id"]].append(r["url"])
     rows = db.execute(
-        "SELECT id, url, title, outlet, published, published_source, language, origin"
-        " FROM documents ORDER BY published IS NULL, published, id"
-    ).fetchall()
-    wanted = set(ids) if ids is not None else None
+        "SELECT id, url, title, outlet, published, published_source, language, origin FROM documents"
+        + scope.format(col="id") + " ORDER BY published IS NULL, published, id",
+        args,
+    )
     return [
         {
             "id": r["id"],
@@ -37,7 +44,6 @@ def documents(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[
             "language": r["language"],
         }
         for r in rows
-        if wanted is None or r["id"] in wanted
     ]
 
 

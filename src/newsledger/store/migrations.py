@@ -213,6 +213,14 @@ def _entity_grams(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0003_name_lookup")
+def _name_lookup(conn: sqlite3.Connection) -> None:
+    """Case-blind indexes on entity names and mention texts: `--entity NAME` looks a name up
+    without scanning every mention (ASCII case, as SQLite's NOCASE and lower() fold it)."""
+    conn.execute("CREATE INDEX IF NOT EXISTS entities_name_nocase ON entities(name COLLATE NOCASE)")
+    conn.execute("CREATE INDEX IF NOT EXISTS mentions_text_nocase ON mentions(text COLLATE NOCASE)")
+
+
 def key_grams(key: str) -> set[str]:
     """The letter trigrams of a normalised name, word edges included."""
     padded = f" {key} "
