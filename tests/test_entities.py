@@ -172,3 +172,28 @@ def test_source_phrase_after_a_possessive_name(nlp):
     found = mentions(nlp, "Mr. Biden's aides said the plan was ready on Friday.")
     assert by_text(found, "aides").type == "source"
     assert [m for m in found if m.type == "person" and "Biden" in m.text]
+
+
+def test_person_tagged_as_organisation_is_a_person(nlp):
+    found = mentions(nlp, "Olaf Scholz, the German chancellor, met Joe Biden in Washington.")
+    assert by_text(found, "Olaf Scholz").type == "person"
+    found = mentions(nlp, "Olaf Scholz said Germany would send more air defence systems. Scholz spoke in Berlin.")
+    assert by_text(found, "Olaf Scholz").type == "person"
+
+
+def test_town_tagged_as_organisation_once_is_a_place_everywhere(nlp):
+    found = mentions(nlp, "Drones hit Izmail overnight, officials in Odesa said. Residents of Izmail said the port burned.")
+    assert [m.type for m in found if m.text == "Izmail"] == ["place", "place"]
+
+
+def test_untagged_name_after_a_title_is_a_person(nlp):
+    text = "Drones struck the port overnight, Odesa Oblast Governor Oleh Kiper reported. Kiper said two died."
+    found = mentions(nlp, text)
+    assert by_text(found, "Oleh Kiper").type == "person"
+    assert by_text(found, "Kiper").type == "person"
+
+
+def test_generic_body_after_a_country_possessive_is_that_country_s(nlp):
+    found = mentions(nlp, "Romania's defence ministry said soldiers found drone fragments near the river.")
+    ministry = by_text(found, "defence ministry")
+    assert ministry.country == "RO" and ministry.name == "defence ministry (Romania)"

@@ -229,8 +229,85 @@ def test_titles_and_legal_forms_do_not_change_the_key() -> None:
 
 
 def test_country_prefix_is_a_weak_cross_document_link() -> None:
-    hit = match_score(ent("U.S. Air Force", "organization", "US"), ent("Air Force", "organization"))
+    hit = match_score(ent("US Federal Reserve", "organization", "US"), ent("Federal Reserve", "organization"))
     assert hit is not None and hit[0] < DEFAULT_THRESHOLD and "country prefix" in hit[1]
+
+
+def test_generic_body_without_a_country_links_to_no_country_s_body() -> None:
+    assert match_score(ent("U.S. Air Force", "organization", "US"), ent("Air Force", "organization")) is None
+    assert match_score(ent("defence ministry", "organization"), ent("Defense Ministry", "organization")) is None
+    same = match_score(
+        ent("Ministry of Defence (Russia)", "organization", "RU"), ent("Russian Defense Ministry", "organization")
+    )
+    assert same is not None and same[0] >= DEFAULT_THRESHOLD
+    other = ent("defence ministry (Romania)", "organization", "RO")
+    assert match_score(other, ent("Russian Defense Ministry", "organization", "RU")) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("America", "United States", "place"),
+        ("Britain", "United Kingdom", "country"),
+        ("British", "UK", "nationality"),
+        ("US Federal Reserve", "United States Federal Reserve", "organization"),
+        ("U.S. Department of Labor", "US Labor Department", "organization"),
+        ("Ford Motor Company", "Ford", "organization"),
+        ("AirTran Airways", "AirTran", "organization"),
+        ("Chrylser", "Chrysler", "organization"),
+        ("Kestrel Defence Centre", "Kestrel Defense Center", "organization"),
+        ("USAF", "U.S. Air Force", "organization"),
+        ("President of the United States Barack Obama", "Barack Obama", "person"),
+    ],
+)
+def test_names_written_another_way_match(a: str, b: str, type: str) -> None:
+    hit = match_score(ent(a, type), ent(b, type))
+    assert hit is not None and hit[0] >= DEFAULT_THRESHOLD, hit
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type"),
+    [
+        ("Qatar Airways", "Qatar", "organization"),  # a country's name alone is the country
+        ("Niger", "Nigeria", "place"),
+        ("America", "Canada", "place"),
+        ("Lockheed Martin", "Lockheed Aircraft Systems", "organization"),
+        ("Chrysler", "Chrysalis", "organization"),
+    ],
+)
+def test_near_names_of_other_things_do_not_match(a: str, b: str, type: str) -> None:
+    hit = match_score(ent(a, type), ent(b, type))
+    assert hit is None or hit[0] < DEFAULT_THRESHOLD, hit
+
+
+def test_bare_surname_links_when_the_ledger_has_one_such_person() -> None:
+    ledger = [ent("Benjamin Netanyahu", "person"), ent("Yoav Gallant", "person")]
+    found = find_same(ent("Netanyahu", "person"), ledger)
+    assert [f[0] for f in found] == ["person:Benjamin Netanyahu"] and "only person" in found[0][2]
+    two = [ent("Joe Biden", "person"), ent("Jill Biden", "person")]
+    assert find_same(ent("Biden", "person"), two) == []
+    assert find_same(ent("Jill Biden", "person"), [ent("Biden", "person"), ent("Joe Biden", "person")]) == []
+    assert [f[0] for f in find_same(ent("Joe Biden", "person"), [ent("Biden", "person")])] == ["person:Biden"]
+
+
+def test_truncated_organisation_name_joins_the_full_one() -> None:
+    doc = "The Islamic Revolutionary Guard Corps denied it. A convoy of Islamic Revolutionary Guard trucks burned."
+    ms = [
+        mention("Islamic Revolutionary Guard Corps", doc, "organization"),
+        mention("Islamic Revolutionary Guard", doc, "organization", 40),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[1].key == out[0].key and out[1].name == "Islamic Revolutionary Guard Corps"
+
+
+def test_name_that_is_the_start_of_another_body_stays_apart() -> None:
+    doc = "The United Nations warned. The United Nations Security Council met later."
+    ms = [
+        mention("United Nations", doc, "organization"),
+        mention("United Nations Security Council", doc, "organization"),
+    ]
+    out = resolve_in_document(ms, doc)
+    assert out[0].key != out[1].key
 
 
 def test_unqualified_and_short_organisation_names_in_one_document() -> None:

@@ -28,7 +28,7 @@ from newsledger.extract.entity_rulers import (
 )
 from newsledger.extract.entity_sources import SOURCES_KEY, SourceFinder
 from newsledger.model import Mention
-from newsledger.resolve.names import name_key, strip_titles
+from newsledger.resolve.names import is_generic_body, name_key, strip_titles
 
 # Our components, in the order they run after the model's "ner".
 COMPONENTS: tuple[str, ...] = (
@@ -243,7 +243,29 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 key=name_key(text, "source"), country=country, label="SOURCE",
             )
         )
+    mentions = [_with_owner_country(doc_text, m) for m in mentions]
     return _non_overlapping(_with_dateline(doc_text, mentions))
+
+
+_OWNER_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:'s|’s)\s+$")
+
+
+def _with_owner_country(doc_text: str, m: Mention) -> Mention:
+    """A generic body name after a country's possessive is that country's body, named so.
+
+    "Romania's defence ministry" and "Russia's Defense Ministry" are two ministries; without
+    the country in the name they would share one key and become one entity in the ledger.
+    The name becomes "defence ministry (Romania)", as curated names qualify a generic name.
+    """
+    if m.type != "organization" or m.country is not None:
+        return m
+    if not is_generic_body(m.text):
+        return m
+    owner = _OWNER_BEFORE.search(doc_text, max(0, m.start - 40), m.start)
+    if owner is None or (iso := country_iso(owner.group(1))) is None:
+        return m
+    name = f"{m.name} ({owner.group(1)})"
+    return replace(m, name=name, key=name_key(name, m.type), country=iso)
 
 
 def _with_dateline(doc_text: str, mentions: list[Mention]) -> list[Mention]:

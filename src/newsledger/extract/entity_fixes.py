@@ -307,6 +307,28 @@ def relabel_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def add_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A capitalised title followed by two to four capitalised names the model left untagged is a
+    person ("Odesa Oblast Governor Oleh Kiper reported"): the name after the title."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    blocked = _INSTITUTION_WORDS | _GROUP_NAME_WORDS | _OUTLET_NAME_WORDS | _ORG_LAST_WORDS
+    out = list(ents)
+    for tok in doc:
+        if not (tok.is_title and is_title_word(tok.text)) or tok.i + 1 in taken:
+            continue
+        end = tok.i + 1
+        while (
+            end < len(doc) and end - tok.i <= 4 and end not in taken and doc[end].is_title
+            and doc[end].is_alpha and doc[end].pos_ == "PROPN" and doc[end].lower_ not in blocked
+            and not is_title_word(doc[end].text)
+        ):
+            end += 1
+        if 2 <= end - tok.i - 1 <= 4 and (end >= len(doc) or not doc[end].is_title):
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+            taken.update(range(tok.i + 1, end))
+    return sorted(out, key=lambda e: e.start)
+
+
 def relabel_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     """A one-word name that is the surname of a person the article names in full is that person.
 
@@ -353,6 +375,70 @@ def relabel_features(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def relabel_by_document(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Give a name the label the article gives it elsewhere, where the model wavers.
+
+    The small model tags the same word GPE in one sentence and ORG in the next ("Drones hit
+    Izmail ... Residents of Izmail"); a town the gazetteer knows, tagged GPE/LOC somewhere in
+    the article, is a place everywhere in it. An ORG that the article treats as a person
+    (``_person_shaped``) is a person. Curated names (kb_id set) keep their label.
+    """
+    places = {e.text for e in ents if e.label_ in ("GPE", "LOC")}
+    people = {e.text for e in ents if e.label_ == "PERSON"}
+    out = []
+    for e in ents:
+        if e.kb_id_ or e.label_ not in ("ORG", "NORP", "PERSON"):
+            out.append(e)
+            continue
+        if e.text in places and e.text not in people and lookup_demonym(e.text) is None and _town_named(e.text):
+            e = Span(doc, e.start, e.end, label="GPE")
+        elif e.label_ == "ORG" and _person_shaped(doc, e):
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+# Words that end an organisation's name and may stand for it alone ("the Guards", "Forces").
+_ORG_LAST_WORDS = frozenset(
+    """guard guards corps forces force army navy party front group brigade brigades movement
+    council assembly agency airlines airways oblast province region governorate county district
+    state republic city""".split()
+)
+
+
+def _person_shaped(doc: Doc, e: Span) -> bool:
+    """An ORG that the article treats as a person: "Olaf Scholz, the German chancellor, ...",
+    or "Olaf Scholz ... Scholz said": people are cited by their last word alone, organisations
+    by their first ("Lockheed Martin" ... "Lockheed").
+
+    Two or three capitalised words, none of them an institution or a group word.
+    """
+    words = [t for t in e]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    lowered = {t.lower_ for t in words}
+    if lowered & (_INSTITUTION_WORDS | _GROUP_NAME_WORDS | _OUTLET_NAME_WORDS | _ORG_LAST_WORDS):
+        return False
+    if words[0].text in _place_names():
+        return False  # "Odesa Oblast", "Kharkiv Regional": a place's name begins it
+    appositions = [c for c in e.root.children if c.dep_ == "appos"]
+    if any(is_title_word(t.text) for a in appositions for t in a.subtree):
+        return True  # "Olaf Scholz, the German chancellor"
+    last = words[-1].text
+    if last in _place_names() or lookup_demonym(last) is not None:
+        return False  # "Air France", "Ford Australia"
+    for tok in doc:
+        if tok.text != last or e.start <= tok.i < e.end:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == words[-2].text:
+            continue  # the whole name again, untagged
+        in_longer_name = tok.ent_iob_ == "I" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")
+        after_the = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+        if not in_longer_name and not after_the and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj"):
+            return True  # "... Scholz said": the last word alone stands for the name
+    return False
+
+
 def _town_named(name: str) -> bool:
     from newsledger.resolve.gazetteer import get_gazetteer
 
@@ -368,7 +454,7 @@ class EntityFixer:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         for fix in (relabel_outlets, relabel_groups, relabel_cities, relabel_places, relabel_features,
-                    relabel_titled_people, relabel_surnames):
+                    relabel_titled_people, add_titled_people, relabel_surnames, relabel_by_document):
             ents = fix(doc, ents)
         doc.ents = ents
         return doc

@@ -36,14 +36,43 @@ _TITLES = frozenset(
     secretary general gen lt col maj capt adm sgt commander chief ceo cfo coo chairman
     chairwoman director spokesman spokeswoman spokesperson senator sen rep representative
     governor gov mayor ambassador envoy king queen prince princess crown sheikh emir sultan
-    ayatollah imam pope cardinal archbishop bishop rabbi judge justice former late""".split()
+    ayatollah imam pope cardinal archbishop bishop rabbi judge justice former late
+    executive officer deputy acting interim presiding""".split()
 )
 # Legal-form words at the end of an organisation's name that do not change what it names.
 _LEGAL_FORMS = frozenset(
     """inc co corp corporation company llc ltd limited plc spa sa ag gmbh nv bv group
     holdings""".split()
 )
+# Words at the end of a company's name that say what trade it is in: "Ford Motor Company",
+# "Ford Motors" and "Ford" name one firm, "AirTran Airways" is "AirTran". Compared without
+# them only across organisation names, never in the key (a key change would move entity ids).
+_SECTOR_WORDS = frozenset(
+    """airlines airline airways motor motors automotive auto computer computers aerospace
+    industries industry technologies technology systems electronics pharmaceuticals""".split()
+)
+# Heads of a government body's name written both ways: "Department of Labor" = "Labor Department".
+_BODY_HEADS = frozenset({"department", "ministry", "bureau"})
 _ORG_TYPES = frozenset({"organization", "group", "outlet"})
+# Words of a government body's name that say what it is, not whose: "Defence Ministry",
+# "Air Force", "Foreign Ministry" name one body in each country.
+_GENERIC_BODY_WORDS = frozenset(
+    """ministry ministries department defence defense foreign interior affairs air force forces
+    navy army armed military police parliament government intelligence service services
+    security office council border guard coast national general staff presidential
+    administration command southern northern eastern western central joint special
+    operations health finance justice emergency emergencies situations""".split()
+)
+
+
+def is_generic_body(name: str) -> bool:
+    """Is ``name`` a body every country has ("defence ministry", "the Air Force"), not a proper name?
+
+    A "(Country)" qualifier at the end is ignored.
+    """
+    words = re.findall(r"[A-Za-z]+", re.sub(r"\s*\([^()]*\)\s*$", "", name))
+    return bool(words) and all(w.islower() or w.lower() in _GENERIC_BODY_WORDS for w in words)
+
 _PHONETIC_TYPES = frozenset({"person", "place", "country", "group", "organization", "nationality", "facility"})
 
 
@@ -63,9 +92,17 @@ def _fold_word(word: str) -> str:
     w = word
     if len(w) > 2 and w[0] in "yi" and w[1] == "e":  # Yelabuga/Elabuga, Iekaterinburg
         w = w[1:]
+    # British and American spellings: Defence/Defense, Centre/Center, -isation/-ization
+    # (Labour/Labor meet below: "ou" becomes "u" and a final "or" becomes "ur").
+    if len(w) > 4:
+        w = re.sub(r"ence$", "ense", w)
+        w = re.sub(r"(?<=[^aeiou])tre$", "ter", w)
+        w = re.sub(r"isation$", "ization", w)
     w = w.replace("dj", "j").replace("kh", "h").replace("gh", "g").replace("dh", "d")
     w = w.replace("ph", "f").replace("ck", "k")
     w = w.replace("ou", "u").replace("q", "k").replace("w", "v").replace("y", "i")
+    if len(w) > 4 and w.endswith("or"):
+        w = w[:-2] + "ur"
     w = re.sub(r"(.)\1+", r"\1", w)  # Abdollahian/Abdolahian, Zelenskyy/Zelensky
     if len(w) > 3 and w.endswith("ah"):  # Suleimaniyah/Suleimaniya
         w = w[:-1]
@@ -101,7 +138,7 @@ def name_key(name: str, type: str) -> str:
     if type == "person":
         titles = [i for i, w in enumerate(words[:-1]) if w in _TITLES]
         if titles:  # "U.S. President Barack Obama", "Crown Prince Mohammed bin Salman"
-            words = words[titles[-1] + 1 :]
+            words = _after_title_of_country(words[titles[-1] + 1 :])
     elif type in _ORG_TYPES:
         while len(words) > 1 and words[-1] in _LEGAL_FORMS:  # "Chrysler LLC", "Fiat Group SpA"
             words = words[:-1]
@@ -111,6 +148,19 @@ def name_key(name: str, type: str) -> str:
         words = ["bin" if w == "ibn" else w for w in words]
         words = [_fold_word(w) for w in words]
     return " ".join(words)
+
+
+def _after_title_of_country(words: list[str]) -> list[str]:
+    """Drop the "of (the) <country>" that follows a title ("President of the United States Barack Obama")."""
+    if len(words) < 3 or words[0] != "of":
+        return words
+    rest = words[2:] if words[1] == "the" else words[1:]
+    from newsledger.extract.entity_data import country_iso
+
+    for n in (3, 2, 1):
+        if len(rest) > n and country_iso(" ".join(rest[:n])):
+            return rest[n:]
+    return words
 
 
 # --- word-level similarity -------------------------------------------------------------
@@ -137,6 +187,17 @@ def _vowel_dropped(a: str, b: str, jw: float) -> bool:
     return False
 
 
+def _swapped_letters(a: str, b: str) -> bool:
+    """Do two long words differ only by two neighbouring letters swapped ("Chrylser"/"Chrysler")?
+
+    Seven letters at least: in shorter words one swap changes too large a share of the name.
+    """
+    if len(a) != len(b) or len(a) < 7:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def word_variant(a: str, b: str) -> tuple[float, str] | None:
     """Are two folded words spellings of one name? (similarity, evidence) or None.
 
@@ -150,6 +211,8 @@ def word_variant(a: str, b: str) -> tuple[float, str] | None:
     if not (a.isalpha() and b.isalpha()):
         return None
     jw = JaroWinkler.similarity(a, b)
+    if _swapped_letters(a, b):
+        return jw, f"two letters swapped (a typing slip), jaro-winkler {jw:.2f}"
     if _skeleton(a) != _skeleton(b) and not _vowel_dropped(a, b, jw):
         return None
     shortest = min(len(a), len(b))
@@ -177,24 +240,28 @@ def is_acronym_of(acronym: str, expansion: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", acronym).lower()
     if len(letters) < 2:
         return False
-    parts: list[tuple[str, bool]] = []  # (word, optional)
+    parts: list[tuple[str, bool, bool]] = []  # (word, optional, abbreviation)
     for word in re.split(r"\s+", _ascii_fold(expansion).strip()):
         pieces = [p for p in re.split(r"[-/]", word) if p]
         for n, piece in enumerate(pieces):
             clean = re.sub(r"[^A-Za-z&]", "", piece)
             if clean:
                 optional = clean.lower() in _ACRONYM_SKIP or (len(pieces) > 1 and n == 0 and clean.lower() in _ARTICLE_WORDS)
-                parts.append((clean.lower(), optional))
+                # "U.S." and "UK" inside a name give all their letters ("U.S. Air Force" = USAF)
+                abbreviation = 2 <= len(clean) <= 3 and clean.isupper()
+                parts.append((clean.lower(), optional, abbreviation))
     if len(parts) < 2:
         return False
 
     def walk(i: int, j: int) -> bool:
         if i == len(letters):
-            return all(opt for _, opt in parts[j:])
+            return all(opt for _, opt, _ in parts[j:])
         if j == len(parts):
             return False
-        word, optional = parts[j]
+        word, optional, abbreviation = parts[j]
         if word[0] == letters[i] and walk(i + 1, j + 1):
+            return True
+        if abbreviation and letters.startswith(word, i) and walk(i + len(word), j + 1):
             return True
         return optional and walk(i, j + 1)
 
@@ -305,7 +372,16 @@ def _pair_score(a: str, b: str, type_a: str, type_b: str) -> tuple[float, str] |
         return hit[0], f"{hit[1]}: {a} ~ {b}"
     if "weapon" in (type_a, type_b) or "outlet" in (type_a, type_b):
         return None  # designations differ by a digit (S-300/S-400): no fuzzy matching
+    if type_a in _COUNTRY_TYPES and type_b in _COUNTRY_TYPES:
+        iso_a, iso_b = _country_of(a), _country_of(b)
+        if iso_a and iso_b:
+            if iso_a != iso_b:
+                return None  # "Niger"/"Nigeria": two countries, however close the spelling
+            return 0.97, f"same country ({iso_a}): {a} = {b}"
     if type_a in _ORG_TYPES and type_b in _ORG_TYPES:
+        org = _org_pair(a, b)
+        if org is not None:
+            return org[0], f"{org[1]}: {a} ~ {b}"
         extra = _country_prefix(ka, kb) or _country_prefix(kb, ka)
         if extra:
             # Below the default threshold on purpose: "Air Force" alone may be any country's.
@@ -314,6 +390,86 @@ def _pair_score(a: str, b: str, type_a: str, type_b: str) -> tuple[float, str] |
     if hit is None:
         return None
     return 0.8 + 0.2 * hit[0], f"transliteration variant: {a} ~ {b} ({hit[1]})"
+
+
+_COUNTRY_TYPES = frozenset({"country", "place", "nationality"})
+
+
+@lru_cache(maxsize=65536)
+def _country_of(name: str) -> str | None:
+    """ISO code of the one country ``name`` names ("America", "UK", "British"), else None.
+
+    Demonyms and country names first, then the gazetteer's country entries; a name the
+    gazetteer gives to two countries names neither.
+    """
+    from newsledger.extract.entity_data import country_iso
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    iso = country_iso(name)
+    if iso:
+        return iso
+    found = {c.country for c in get_gazetteer().candidates(name) if c.kind == "country"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _org_parts(name: str) -> tuple[str | None, list[str]]:
+    """An organisation name split into (country ISO, the other words in one word order).
+
+    "United States Federal Reserve" and "US Federal Reserve" give ("US", [federal, reserve]);
+    "U.S. Department of Labor" and "US Labor Department" give ("US", [labor, department]).
+    Works on unfolded words, so that country names are still recognisable ("Iraq", not "irak").
+    """
+    from newsledger.extract.entity_data import country_iso
+
+    words = name_key(name, "other").split()
+    iso = None
+    for n in (3, 2, 1):  # "... of Ukraine"
+        if len(words) > n + 1 and words[-n - 1] == "of" and (found := country_iso(" ".join(words[-n:]))):
+            iso, words = found, words[: -n - 1]
+            break
+    for n in (3, 2, 1):  # "defence ministry (Romania)"
+        if iso is None and len(words) > n and name.rstrip().endswith(")") and (found := country_iso(" ".join(words[-n:]))):
+            iso, words = found, words[:-n]
+            break
+    for n in (3, 2, 1):  # "U.S. ...", "United States ...", "Iranian ..."
+        if iso is None and len(words) > n and (found := country_iso(" ".join(words[:n]))):
+            iso, words = found, words[n:]
+            break
+    if iso is not None and len(words) > 2 and words[0] in _BODY_HEADS and words[1] == "of":
+        # only with the country named: "Ministry of Defence" alone may be any country's
+        words = [*words[2:], words[0]]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    return iso, words
+
+
+def _folded(words: list[str]) -> str:
+    return " ".join(_fold_word(w) for w in words if w not in _ARTICLE_WORDS)
+
+
+def _org_pair(a: str, b: str) -> tuple[float, str] | None:
+    """Two organisation names that differ only in how they write the country, the word order of
+    "Ministry of X", or trade words at the end ("Apple Computer"/"Apple")."""
+    from newsledger.extract.entity_data import country_iso
+
+    iso_a, words_a = _org_parts(a)
+    iso_b, words_b = _org_parts(b)
+    if iso_a != iso_b or not words_a or not words_b:
+        return None  # one country named and not the other: _country_prefix's weak link, or none
+    if _folded(words_a) == _folded(words_b) and iso_a is not None:
+        return 0.95, "same name, written another way"
+    base_a, base_b = list(words_a), list(words_b)
+    while len(base_a) > 1 and base_a[-1] in _SECTOR_WORDS:
+        base_a = base_a[:-1]
+    while len(base_b) > 1 and base_b[-1] in _SECTOR_WORDS:
+        base_b = base_b[:-1]
+    if (base_a, base_b) == (words_a, words_b):
+        return None
+    base = _folded(base_a)
+    if base == _folded(base_b) and len(base) >= 3 and not country_iso(" ".join(base_a)):
+        # "Qatar Airways" is not "Qatar": a country's name alone is the country
+        return 0.9, "same name without trade words"
+    return None
 
 
 def _country_prefix(longer: str, shorter: str) -> str | None:
@@ -336,6 +492,10 @@ def match_score(a: Entity, b: Entity) -> tuple[float, str] | None:
         return None
     if a.country and b.country and a.country.upper() != b.country.upper():
         return None
+    if is_generic_body(a.name) or is_generic_body(b.name):
+        country_a, country_b = _named_country(a), _named_country(b)
+        if not (country_a and country_b) or country_a != country_b:
+            return None  # "Defense Ministry" with no country known may be any country's
     best: tuple[float, str] | None = None
     for form_a in (a.name, *a.aliases):
         for form_b in (b.name, *b.aliases):
@@ -345,18 +505,74 @@ def match_score(a: Entity, b: Entity) -> tuple[float, str] | None:
     return best
 
 
+def _named_country(e: Entity) -> str | None:
+    """The entity's country, or the one its organisation name names ("... of Ukraine")."""
+    if e.country:
+        return e.country.upper()
+    return _org_parts(e.name)[0] if e.type in _ORG_TYPES else None
+
+
 def find_same(
     new: Entity, existing: Sequence[Entity], threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[str, float, str]]:
-    """Existing entities that are ``new`` under another spelling: (id, score, reason), best first."""
+    """Existing entities that are ``new`` under another spelling: (id, score, reason), best first.
+
+    The ledger is context for a bare surname: "Netanyahu" alone is too weak to link by its
+    spelling (two Assads, two Bidens), but when the ledger knows exactly one person with
+    that surname, and none of the compared rows names someone else, the link is made.
+    """
     found = []
+    surname_only: list[tuple[Entity, tuple[float, str]]] = []
     for other in existing:
         if other.id == new.id:
             continue
         hit = match_score(new, other)
         if hit is not None and hit[0] >= threshold:
             found.append((other.id, round(hit[0], 3), hit[1]))
+        elif hit is not None and hit[1].startswith("surname only"):
+            surname_only.append((other, hit))
+    if surname_only and new.type == "person":
+        found += _only_person_with_surname(new, surname_only, existing, threshold)
     return sorted(found, key=lambda t: (-t[1], t[0]))
+
+
+# A surname-only link confirmed by the ledger: above the threshold, below a full-name match.
+_SURNAME_IN_LEDGER = 0.86
+
+
+def _only_person_with_surname(
+    new: Entity, weak: list[tuple[Entity, tuple[float, str]]], existing: Sequence[Entity], threshold: float
+) -> list[tuple[str, float, str]]:
+    """Surname-only links that the rest of the ledger leaves no doubt about.
+
+    A bare surname links to full names only if those full names are all one person; a full
+    name links to bare surnames only if no other full name in the ledger shares the surname.
+    """
+    if _SURNAME_IN_LEDGER < threshold:
+        return []
+    new_key = name_key(new.name, "person")
+    surname = new_key.split()[-1] if new_key else ""
+
+    def full(e: Entity) -> bool:
+        return len(name_key(e.name, "person").split()) > 1
+
+    def same_surname(e: Entity) -> bool:
+        words = name_key(e.name, "person").split()
+        return bool(words) and word_variant(words[-1], surname) is not None
+
+    people = [e for e in existing if e.type == "person" and e.id != new.id and full(e) and same_surname(e)]
+    if full(new):
+        others = [e for e in people if (match_score(new, e) or (0.0, ""))[0] < threshold]
+        if others:
+            return []  # "Jill Biden" is in the ledger too: "Biden" may be either
+    else:
+        heads = people[:1]
+        if any((match_score(heads[0], e) or (0.0, ""))[0] < threshold for e in people[1:]):
+            return []
+    return [
+        (other.id, _SURNAME_IN_LEDGER, f"{hit[1]}; the only person with this surname in the ledger")
+        for other, hit in weak
+    ]
 
 
 # --- within one document -----------------------------------------------------------------------
@@ -414,14 +630,42 @@ def _person_full_name(m: Mention, fulls: dict[str, Mention]) -> Mention | None:
 
 
 def _short_org_name(m: Mention, orgs: dict[str, Mention]) -> Mention | None:
-    """The one longer organisation name whose first word this one-word name is ("Lockheed" →
-    "Lockheed Martin"), within one article only; a country word is never a short name."""
+    """The one longer organisation name that this name is short for, within one article only.
+
+    A one-word name is the first word of it ("Lockheed" → "Lockheed Martin"); a longer name
+    lacks only a head word or the country at the end ("Islamic Revolutionary Guard" → "... Corps").
+    A country word is never a short name.
+    """
     from newsledger.extract.entity_data import country_iso
 
-    if " " in m.key or country_iso(m.text):
+    if country_iso(m.text):
         return None
-    longer = {k: o for k, o in orgs.items() if k.startswith(m.key + " ")}
+    if " " not in m.key:
+        longer = {k: o for k, o in orgs.items() if k.startswith(m.key + " ")}
+    else:  # "Islamic Revolutionary Guard" cut short of "Corps"; "Southern Defence Forces" of Ukraine
+        words = name_key(m.name, "other").split()
+        longer = {k: o for k, o in orgs.items() if _completes(words, name_key(o.name, "other").split())}
     return next(iter(longer.values())) if len(longer) == 1 else None
+
+
+# Last words that complete an organisation's name without naming another body: a name cut
+# short of one of them ("Islamic Revolutionary Guard" ... "Corps") is the same organisation.
+_ORG_HEAD_WORDS = frozenset(
+    """corps group organization organisation movement party forces force army militia
+    brigade brigades front company corporation alliance network""".split()
+)
+
+
+def _completes(short: list[str], full: list[str]) -> bool:
+    """Is ``full`` the name ``short`` with one head word or an "of <country>" added at the end?"""
+    from newsledger.extract.entity_data import country_iso
+
+    if len(full) <= len(short) or [_fold_word(w) for w in full[: len(short)]] != [_fold_word(w) for w in short]:
+        return False
+    extra = full[len(short) :]
+    if len(extra) == 1:
+        return extra[0] in _ORG_HEAD_WORDS
+    return extra[0] == "of" and country_iso(" ".join(extra[1:])) is not None
 
 
 def resolve_in_document(mentions: Sequence[Mention], text: str) -> list[Mention]:
