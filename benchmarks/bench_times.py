@@ -5,7 +5,9 @@ the MEANTIME corpus from ../shared/eval (see their SOURCE.md). Scores follow the
 TempEval-3 scorer's definitions: strict span match (same start and end), relaxed
 match (any overlap), precision/recall/F1 over spans, and for the value: accuracy
 over relaxed matches and value F1 (P = correct values / system spans, R = correct
-values / gold spans). A baseline (spaCy DATE/TIME entities, values from dateparser
+values / gold spans). "newsledger" is our output in TimeML's convention (a range's ends
+as two TIMEX3s, see newsledger/extract/time_timeml.py); "ledger_spans" is the same output
+as the ledger stores it. A baseline (spaCy DATE/TIME entities, values from dateparser
 alone) is scored in the same run.
 
 XML is parsed with xml.etree.ElementTree: defusedxml is not installed and the gold
@@ -28,6 +30,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsledger.model import TimeExpr
 
 EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 Span = tuple[int, int, str | None]  # start, end, value
@@ -114,11 +120,31 @@ def read_meantime(folder: Path) -> Iterator[GoldDoc]:
 
 # --- systems ----------------------------------------------------------------------
 
-def system_newsledger() -> Callable[[object, str], list[Span]]:
+def _ledger_times(doc: object, dct: str) -> list[TimeExpr]:
+    """find_times as ingest runs it: on the document date, or, when the gold gives none (two MEANTIME
+    files), on the date inferred from the text and marked as a lower bound."""
     from newsledger.extract.times import find_times
+    from newsledger.ingest.dates import infer_published
+
+    if dct:
+        return find_times(doc, dct)  # type: ignore[arg-type]
+    return find_times(doc, infer_published(doc.text), anchor_is_lower_bound=True)  # type: ignore[arg-type,attr-defined]
+
+
+def system_newsledger() -> Callable[[object, str], list[Span]]:
+    """Our expressions in TimeML's convention (time_timeml.py): a range's two ends as two TIMEX3s,
+    the duration alone in "two days before the vote". The values are those find_times gives."""
+    from newsledger.extract.time_timeml import timeml_spans
 
     def run(doc: object, dct: str) -> list[Span]:
-        return [(t.start, t.end, t.value) for t in find_times(doc, dct or None)]  # type: ignore[arg-type]
+        return timeml_spans(_ledger_times(doc, dct))
+    return run
+
+
+def system_ledger_spans() -> Callable[[object, str], list[Span]]:
+    """find_times as the ledger stores it (ranges whole), scored as is: shows what the TimeML view changes."""
+    def run(doc: object, dct: str) -> list[Span]:
+        return [(t.start, t.end, t.value) for t in _ledger_times(doc, dct)]
     return run
 
 
@@ -248,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                "tbaq-timebank": (EVAL / "tempeval3" / "train-TBAQ-cleaned" / "TimeBank", read_tempeval),
                "tbaq-aquaint": (EVAL / "tempeval3" / "train-TBAQ-cleaned" / "AQUAINT", read_tempeval),
                "meantime": (EVAL / "meantime" / "intra_cross-doc_annotation", read_meantime)}
-    systems = {"newsledger": system_newsledger(), "baseline": system_baseline()}
+    systems = {"newsledger": system_newsledger(), "ledger_spans": system_ledger_spans(), "baseline": system_baseline()}
     results: dict[str, object] = {}
     for name in args.sets.split(","):
         folder, reader = readers[name]
@@ -265,9 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name}: {len(docs)} docs, {res['newsledger']['gold']} gold TIMEX3, {elapsed:.1f}s")
         cols = ["system", "strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
                 "value_acc", "value_f1"]
-        print("  " + " ".join(f"{c:>10}" for c in cols))
+        print("  " + f"{cols[0]:>12} " + " ".join(f"{c:>10}" for c in cols[1:]))
         for sys_name, f in res.items():
-            print("  " + f"{sys_name:>10} " + " ".join(f"{f[c]:>10.3f}" for c in cols[1:]))
+            print("  " + f"{sys_name:>12} " + " ".join(f"{f[c]:>10.3f}" for c in cols[1:]))
     if not results:
         print("no evaluation data found; nothing scored")
         return 0

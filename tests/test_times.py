@@ -247,3 +247,132 @@ def test_month_day_near_an_inferred_document_date_reads_forward():
     assert values["January 5"] == "2023-01-05"
     exact = {t.text: t.value for t in find_times(doc, "2023-01-31")}
     assert exact["February 1"] == "2022-02-01"  # a known publication date: the most recent such day
+
+
+# --- values as TimeML gives them, and the direction of incomplete dates ---------------------
+
+def test_now_inside_a_word_is_no_time(nlp: Language) -> None:
+    assert times(nlp, "Heavy snow closed roads, Senator Stabenow said.") == []
+
+
+def test_clock_time_takes_the_day_in_focus(nlp: Language) -> None:
+    found = {t.text: t for t in times(nlp, "The jet took off on Tuesday in Everett at 18:00 UTC.", "2009-12-16")}
+    assert found["18:00 UTC"].value == "2009-12-15T18:00Z"
+    alone = one(nlp, "At 0800 UTC the central banks acted.", "UTC", "2008-09-18")
+    assert (alone.value, alone.anchor) == ("2008-09-18T08:00Z", "document")
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    ("Apple said a special event is to be held on October 12.", "2023-10-04", "2023-10-12"),
+    ("The contract may be signed on September 12.", "2023-09-08", "2023-09-12"),
+    ("The carmaker has a June 1 deadline.", "2023-05-28", "2023-06-01"),
+    ("Officials toured the plant on June 1.", "2023-05-28", "2022-06-01"),
+    ("The bidders extended to Nov. 20 their offer.", "2023-11-02", "2023-11-20"),
+])
+def test_tense_of_the_clause_points_a_month_day(nlp: Language, text: str, anchor: str, value: str) -> None:
+    t = [t for t in times(nlp, text, anchor) if t.kind == "date"][0]
+    assert t.value == value
+
+
+def test_month_and_quarter_without_tense_take_the_nearest(nlp: Language) -> None:
+    assert one(nlp, "The pilot programme runs through June.", "June", "2023-03-18").value == "2023-06"
+    quarter = one(nlp, "Ford announced cuts, resulting in closures during the fourth quarter.", "quarter",
+                  "2006-08-19")
+    assert quarter.value == "2006-Q4"
+
+
+def test_the_day_is_the_day_in_focus(nlp: Language) -> None:
+    found = {t.text: t.value for t in times(
+        nlp, "On Monday the index fell 3% to end the day at 7,114. It rebounded late in the day.", "2023-03-22")}
+    assert found == {"Monday": "2023-03-20", "the day": "2023-03-20", "late in the day": "2023-03-20"}
+
+
+def test_the_end_of_the_year_is_the_year_in_focus(nlp: Language) -> None:
+    found = {t.text: t for t in times(
+        nlp, "The flu season started in early December and peaked by the end of the year.", "2013-03-22")}
+    t = found["the end of the year"]
+    assert (t.value, t.earliest, t.latest, t.anchor) == ("2012", "2012-10-01", "2012-12-31", "context")
+
+
+def test_the_quarter_of_a_results_report(nlp: Language) -> None:
+    assert one(nlp, "Revenue rose 3.7% in the quarter.", "quarter", "1989-10-30").value == "1989-Q3"
+    assert [t.value for t in times(nlp, "About a quarter of the staff left.", "1989-10-30")] == []
+
+
+@pytest.mark.parametrize(("text", "span", "value", "earliest", "latest"), [
+    ("Six deaths were reported in the last week.", "the last week", "2013-W11", "2013-03-15", "2013-03-22"),
+    ("He was treated in recent weeks.", "recent weeks", "PXW", "2013-01-18", "2013-03-22"),
+    ("The test flight is planned for this weekend.", "this weekend", "2013-W12-WE", "2013-03-23", "2013-03-24"),
+    ("The ministers met during the weekend.", "the weekend", "2013-W11-WE", "2013-03-16", "2013-03-17"),
+])
+def test_rolling_and_vague_spans_keep_their_bounds(nlp: Language, text: str, span: str, value: str,
+                                                  earliest: str, latest: str) -> None:
+    t = one(nlp, text, span.split()[-1], "2013-03-22")
+    assert (t.text, t.value, t.earliest, t.latest) == (span, value, earliest, latest)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Asian stocks fell for six straight days.", "six straight days", "P6D"),
+    ("Japan posted two consecutive quarters of contraction.", "two consecutive quarters", "P2Q"),
+    ("It was the worst single-day fall in a decade.", "single-day", "P1D"),
+    ("He won the marathon, finishing in 3:07:35.", "3:07:35", "PT3H7M35S"),
+    ("The index lost 100 points in just minutes.", "minutes", "PTXM"),
+])
+def test_more_durations(nlp: Language, text: str, span: str, value: str) -> None:
+    t = one(nlp, text, span.split()[-1])
+    assert (t.text, t.value, t.kind) == (span, value, "duration")
+
+
+def test_ages_ordinals_and_series_are_no_times(nlp: Language) -> None:
+    text = ("Children ages 6 months and older should be vaccinated. A second A380 flew to the US. "
+            "Jobs gave the keynote at the annual developers conference. GM posted its first annual loss.")
+    assert [(t.text, t.value) for t in times(nlp, text)] == [("annual", "P1Y")]
+
+
+def test_sets_with_a_part_of_day(nlp: Language) -> None:
+    t = one(nlp, "She checks the smog reading every morning.", "morning")
+    assert (t.value, t.kind) == ("XXXX-XX-XXTMO", "set")
+
+
+def test_overnight_is_the_night_before_unless_it_means_suddenly(nlp: Language) -> None:
+    t = one(nlp, "Russian drones struck the port overnight.", "overnight")
+    assert (t.value, t.earliest, t.latest) == ("2023-02-28TNI", "2023-02-28", "2023-03-01")
+    assert times(nlp, "Peace will not come overnight.") == []
+
+
+def test_weekday_near_an_inferred_document_date(nlp: Language) -> None:
+    doc = nlp("Strikes hit the depot on January 31, 2023. On Wednesday the ministry commented. "
+              "On Monday it had warned of attacks.")
+    lower = {t.text: t.value for t in find_times(doc, "2023-01-31", anchor_is_lower_bound=True)}
+    assert (lower["Wednesday"], lower["Monday"]) == ("2023-02-01", "2023-01-30")
+    exact = {t.text: t.value for t in find_times(doc, "2023-01-31")}
+    assert exact["Wednesday"] == "2023-01-25"  # a known publication date: the last such day
+
+
+def test_a_duration_is_never_the_event_time(nlp: Language) -> None:
+    text = "The three-day offensive began on Monday."
+    doc = nlp(text)
+    found = find_times(doc, "2023-03-01")
+    assert [(t.kind, t.value) for t in found] == [("duration", "P3D"), ("date", "2023-02-27")]
+    assert found[event_time(0, len(text), found, doc)].text == "Monday"
+
+
+def test_timeml_view_splits_ranges_and_keeps_offsets(nlp: Language) -> None:
+    from newsledger.extract.time_timeml import timeml_spans
+
+    text = "Deliveries run from 2009 to 2011. Two days before the launch, stocks ran out."
+    spans = [(text[s:e], v) for s, e, v in timeml_spans(times(nlp, text))]
+    assert spans == [("2009", "2009"), ("2011", "2011"), ("Two days", "P2D")]
+
+
+def test_an_event_takes_its_date_not_its_length(nlp: Language) -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from extraction import run_extractors
+
+    _, _, found, events, _ = run_extractors(nlp, "Russian forces launched a three-day offensive on Monday.",
+                                            "2024-06-05")
+    dated = [e for e in events if e.time is not None]
+    assert dated and all(found[e.time].value == "2024-06-03" for e in dated), [(e.type, e.time) for e in events]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsledger.extract.time_lexicon import (
-    DAY, MODIFIER, MONTH_ANY, MONTH_FULL, NUMBER, QUANTITY, UNIT, WEEKDAY, YEAR,
+    DAY, MODIFIER, MONTH_ANY, MONTH_FULL, NUMBER, QUANTITY, UNIT, UNIT_ADJECTIVE, WEEKDAY, YEAR,
 )
 from newsledger.extract.time_relations import r_range_days, r_range_months, r_range_years
 from newsledger.extract.time_resolvers import (
@@ -26,6 +26,7 @@ from newsledger.extract.time_resolvers import (
     r_decade,
     r_half,
     r_duration,
+    r_elapsed,
     r_iso,
     r_month,
     r_month_day,
@@ -86,7 +87,7 @@ RULES: tuple[Rule, ...] = (
           lambda g: bool(g.get("cue") or g.get("rel") or g.get("part"))),
     _rule("half", rf"{_B}(?P<body>(?i:the\s+)?(?P<h>(?i:first|second|1st|2nd))[-\s](?i:half)\s+(?i:of\s+)?"
           rf"(?P<y>{YEAR})){_E}", 3, r_half),
-    _rule("year", rf"(?:\b(?P<cue>{_CUES}|(?i:the\s+year))\s+)?(?P<body>(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of"
+    _rule("year", rf"(?:\b(?P<cue>{_CUES}|(?i:the\s+year|fiscal))\s+)?(?P<body>(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of"
           rf"|the\s+start\s+of|the\s+beginning\s+of))[-\s]+)?(?P<y>{YEAR})){_E}(?!,\d)", 2, r_year,
           lambda g: bool(g.get("cue") or g.get("mod"))),
     _rule("decade", rf"(?<![\w/.-])(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?"
@@ -99,7 +100,7 @@ RULES: tuple[Rule, ...] = (
           r_month_relyear),
     _rule("quarter_q", rf"{_B}(?P<body>(?P<qq>Q[1-4])(?:\s+(?P<y>{YEAR}))?){_E}", 3, r_quarter),
     _rule("season", rf"(?:\b(?P<cue>(?i:in|during|over|through|by|until|since|throughout|for|before|after|into"
-          rf"|from|of|at))\s+)?(?P<body>(?:(?P<the>(?i:the))\s+)?"
+          rf"|from|of|at))\s+)?(?<![\w'-])(?P<body>(?:(?P<the>(?i:the))\s+)?"
           rf"(?:(?P<rel>(?i:this\s+past|this|last|next|the\s+coming|early|late|mid))[-\s]+)?"
           rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?i:of\s+)?(?P<y>{YEAR}))?){_E}", 3, r_season,
           lambda g: bool((g.get("cue") and g.get("the")) or g.get("rel") or g.get("y"))),
@@ -113,7 +114,7 @@ RULES: tuple[Rule, ...] = (
     _rule("relunit", rf"{_B}(?P<body>(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+start\s+of"
           r"|the\s+beginning\s+of|the\s+middle\s+of))[-\s]+)?(?P<rel>(?i:last|this|next|the\s+past"
           r"|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+following|earlier\s+this|later\s+this"
-          r"|the\s+current|the\s+same|this\s+past))\s+(?:(?i:fiscal|financial|calendar)\s+)?"
+          r"|the\s+current|the\s+same|this\s+past|the(?=\s+weekend\b)))\s+(?:(?i:fiscal|financial|calendar)\s+)?"
           r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])", 3, r_relunit),
     _rule("century", rf"{_B}(?P<body>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?P<c>1\d|20|21|(?i:nineteenth"
           r"|twentieth|twenty-first))(?:st|nd|rd|th)?[-\s](?i:century))(?![\w-])", 3, r_century),
@@ -121,18 +122,24 @@ RULES: tuple[Rule, ...] = (
           rf"|hence))){_E}", 4, r_ago),
     _rule("duration", rf"{_B}(?P<body>(?:(?P<rel>(?i:the(?=\s+\d|\s+(?:two|three|four|five|six|seven|eight|nine|ten)\b)"
           r"|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+first|the\s+final))\s+)?"
-          rf"(?:{MODIFIER}\s+)?(?P<n>{QUANTITY})(?P<sep>[-\s]+)(?P<u>{UNIT})(?:[-\s]+(?i:long))?)"
+          rf"(?:{MODIFIER}\s+)?(?P<n>{QUANTITY}|(?i:single)(?=-))(?P<sep>[-\s]+)(?:{UNIT_ADJECTIVE}\s+)?(?P<u>{UNIT})"
+          r"(?:[-\s]+(?i:long))?)"
           rf"(?![\w-])(?!\s+(?i:old|of\s+age))", 2, r_duration, _number_agrees),
-    _rule("duration_plural", rf"\b(?i:for|over|in|within)\s+(?P<body>(?P<u>(?i:years|decades|months|weeks|days"
-          r"|centuries|hours)))(?![\w-])", 2, r_duration),
+    _rule("duration_plural", rf"\b(?i:for|over|in|within)\s+(?:(?i:just|only|mere)\s+)?(?P<body>(?P<u>(?i:years"
+          r"|decades|months|weeks|days|centuries|hours|minutes)))(?![\w-])", 2, r_duration),
     _rule("set", rf"{_B}(?P<body>(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|weekend|morning"
           rf"|evening|night|quarter)|{WEEKDAY})"
           r"|(?i:daily|weekly|monthly|annually|annual|yearly|hourly|nightly|quarterly)"
           rf"|(?:(?i:once|twice|thrice)|{NUMBER}\s+(?i:times))\s+(?i:a|an|per|each|every)\s+{UNIT}){_E}", 3, r_set),
+    # "finishing in 3:07:35": hours, minutes and seconds with no a.m./p.m. or zone are an elapsed time
+    _rule("elapsed", rf"{_B}(?P<body>(?P<h>\d{{1,2}}):(?P<mi>[0-5]\d):(?P<se>[0-5]\d))(?![\d:])"
+          r"(?!\s*(?i:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC))", 4, r_elapsed),
     _rule("clock", rf"{_B}(?P<body>(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))"
-          r"(?![\w])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)|(?P<word>(?i:noon|midday|midnight)))"
+          r"(?![\w])|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d)"
+          # "0800 UTC": four digits are a clock time only with a time zone after them
+          r"|(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)(?=\s+(?:GMT|UTC)\b)|(?P<word>(?i:noon|midday|midnight)))"
           r"(?:\s+(?P<tz>GMT|UTC|[A-Z]{2,4}T|(?i:local\s+time)))?)", 3, r_clock),
-    _rule("vague", r"(?:\b(?i:in|for|since|until)\s+)?(?P<body>(?i:recently|lately|the\s+recent\s+(?:days|weeks|months"
+    _rule("vague", r"(?:\b(?i:in|for|since|until)\s+)?(?<![\w'-])(?P<body>(?i:recently|lately|the\s+recent\s+(?:days|weeks|months"
           r"|years)|recent\s+(?:days|weeks|months|years)|the\s+past|at\s+present|currently"
           r"|nowadays|these\s+days|right\s+now|now|at\s+the\s+moment|the\s+(?:near\s+)?future"
           r"|the\s+coming\s+(?:days|weeks|months|years)))(?![\w-])", 1, r_vague),
@@ -150,6 +157,20 @@ REFERENCE_RULES: tuple[Rule, ...] = (
           r"|the\s+next(?=\s+(?:day|morning|afternoon|evening|night)\b)|the\s+day\s+(?:before|after)(?=\s*[,.;])))"
           r"(?:\s+(?P<u>(?i:day|week|month|year|morning|afternoon|evening|night)))?)(?![\w-])", 4,
           lambda c, ctx: Resolved(NONE, "vague"), lambda g: bool(g.get("u") or "day" in (g.get("ref") or "").lower())),
+    # "ended the day down", "late in the day", "for the day": the day the report is about.
+    _rule("ref_day", r"\b(?i:for|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|during|throughout"
+          r"|later\s+in|earlier\s+in)\s+(?P<body>(?P<ref>the)\s+(?P<u>day))(?![\w-])"
+          r"(?!\s+(?i:before|after|when|that|which|of|on)\b)"
+          r"|(?<![\w-])(?P<body2>(?i:late|early)\s+in\s+the\s+day|the\s+(?:start|end|beginning|close|rest)\s+of"
+          r"\s+the\s+day)(?![\w-])", 4, lambda c, ctx: Resolved(NONE, "vague")),
+    # "the end of the year", "the entire year": the year the text is about (the last one it named).
+    _rule("ref_year", r"(?<![\w-])(?P<body>(?:(?P<mod>(?i:the\s+(?:beginning|start|end|middle)\s+of))\s+(?i:the\s+)?"
+          r"|(?i:the\s+(?:entire|whole|full)\s+)|(?i:(?:earlier|later)\s+in\s+the\s+))(?i:year)"
+          r"|(?P<end>(?i:year[-\s]end|year's\s+end)))(?![\w-])"
+          r"(?!\s+(?i:before|after|earlier|later|ago|to\s+date)\b)", 4, lambda c, ctx: Resolved(NONE, "vague")),
+    # "the quarter", "the latest quarter" in a results report: the quarter the report is about.
+    _rule("ref_quarter", r"(?<![\w-])(?P<body>(?i:the)\s+(?:(?i:latest|most\s+recent|just[-\s]ended|recent)\s+)?"
+          r"quarter)(?![\w-])(?!\s+(?i:of|century|mile)\b)", 4, lambda c, ctx: Resolved(NONE, "vague")),
 )
 
 
@@ -188,9 +209,11 @@ def grammar_candidates(text: str) -> list[Candidate]:
             groups = m.groupdict()
             if not rule.accept(groups):
                 continue
-            if groups.get("h2"):
-                groups["h"], groups["mi"] = groups["h2"], groups["mi2"]
-            s, e = m.span("body") if "body" in rule.pattern.groupindex else m.span()
+            for h, mi in (("h2", "mi2"), ("h3", "mi3")):
+                if groups.get(h):
+                    groups["h"], groups["mi"] = groups[h], groups[mi]
+            body = "body2" if groups.get("body2") else "body"
+            s, e = m.span(body) if body in rule.pattern.groupindex else m.span()
             if e > s:
                 out.append(Candidate(s, e, rule.name, rule.priority, groups))
     return out

@@ -78,7 +78,9 @@ UNITS = {
     "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
     "century": "century", "centuries": "century", "quarter": "quarter",
 }
-UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+UNIT = r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries)"
+# Words between a count and its unit that keep it a duration: "six straight days", "five trading days".
+UNIT_ADJECTIVE = r"(?i:straight|consecutive|successive|trading|business|working|full|whole|calendar)"
 # Approximation and bound words kept inside a span: "almost a year" says less than "a year".
 MODIFIER = (
     r"(?i:almost|nearly|about|around|roughly|approximately|some|over|more\s+than|less\s+than|fewer\s+than"
@@ -101,7 +103,7 @@ def parse_quantity(text: str) -> tuple[float, float | None] | None:
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
-    if t in ("a", "an", "one"):
+    if t in ("a", "an", "one", "single"):
         n: float = 1
     elif t in ("half a", "a half"):
         n = 0.5
@@ -121,11 +123,12 @@ def parse_quantity(text: str) -> tuple[float, float | None] | None:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX duration: P2W, P1Y, PT48H, P10Y for a decade; "X" for an unknown count."""
+    """TIMEX duration: P2W, P1Y, PT48H, P10Y for a decade, P2Q for two quarters (TimeML's unit); "X" for an
+    unknown count."""
     scale, code, timeish = {
         "second": (1, "S", True), "minute": (1, "M", True), "hour": (1, "H", True),
         "day": (1, "D", False), "week": (1, "W", False), "fortnight": (2, "W", False),
-        "month": (1, "M", False), "quarter": (3, "M", False), "year": (1, "Y", False),
+        "month": (1, "M", False), "quarter": (1, "Q", False), "year": (1, "Y", False),
         "decade": (10, "Y", False), "century": (100, "Y", False),
     }[unit]
     if n is None:

@@ -6,11 +6,12 @@ Split from time_resolvers.py (single points); the same Candidate → Resolved co
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_lexicon import month_number, parse_quantity, unit_name
 from newsledger.extract.time_resolvers import (
-    NONE, PARTS_OF_DAY, Candidate, Context, Resolved, day_of, month_of, with_part,
+    DOC, NONE, PARTS_OF_DAY, Candidate, Context, Resolved, day_of, month_of, r_year, with_part,
 )
 
 
@@ -84,3 +85,38 @@ def resolve_reference(c: Candidate, base: cal.Period | None) -> Resolved:
     else:
         p, kind = cal.year(d.year), "date"
     return Resolved(p, kind, "context")
+
+
+def resolve_focus(c: Candidate, last_day: cal.Period | None, last_date: cal.Period | None,
+                  doc_date: date | None) -> Resolved:
+    """ "the day" ("ended the day down") and "the end of the year": the day or year the text is about.
+
+    That is the last day (or, for the year, any date) the text named before, else the
+    document's own; with neither it stays unresolved.
+    """
+    if c.rule == "ref_day":
+        if last_day is not None and last_day.earliest is not None:
+            return Resolved(cal.day(last_day.earliest), "date", "context")
+        return Resolved(cal.day(doc_date), "date", DOC) if doc_date else Resolved(NONE, "vague")
+    if c.rule == "ref_quarter":
+        return _focus_quarter(last_date, doc_date)
+    if last_date is not None and last_date.earliest is not None:
+        y, anchor = last_date.earliest.year, "context"
+    elif doc_date is not None:
+        y, anchor = doc_date.year, DOC
+    else:
+        return Resolved(NONE, "vague")
+    mod = "the end of" if c.groups.get("end") else " ".join((c.groups.get("mod") or "").lower().split())
+    r = r_year(Candidate(c.start, c.end, "year", 0, {"y": str(y), "mod": mod}), Context(None))
+    return Resolved(r.period, "date", anchor) if r else Resolved(NONE, "vague")
+
+
+def _focus_quarter(last_date: cal.Period | None, doc_date: date | None) -> Resolved:
+    """The last quarter the text named ("third-quarter profit ... in the quarter"), else the last
+    whole quarter before the document date (what a results report is about)."""
+    if last_date is not None and last_date.value and "-Q" in last_date.value:
+        return Resolved(last_date, "date", "context")
+    if doc_date is None:
+        return Resolved(NONE, "vague")
+    before = cal.shift(doc_date, -3, "month")
+    return Resolved(cal.quarter(before.year, (before.month - 1) // 3 + 1), "date", DOC)

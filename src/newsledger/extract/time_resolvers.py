@@ -4,8 +4,11 @@ Each ``r_*`` function takes a :class:`Candidate` (the words a grammar rule in
 time_grammar.py captured) and a :class:`Context` (the document date, a year named
 nearby, whether the clause speaks of the future) and returns a :class:`Resolved`.
 Why our own code rather than dateparser: the precision must follow the words
-("August 2022" stays a month), and month-days, weekdays and seasons need the
-anchoring rules documented in data/README.md, which dateparser does not offer.
+("August 2022" stays a month), and month-days, weekdays and seasons need anchoring
+rules dateparser does not offer. An incomplete date ("May 2", "June", "the fourth
+quarter") looks back from the document date when its clause is in the past tense,
+ahead when it speaks of the future (time_tense.py), and otherwise takes the reading
+nearest the document date; a weekday looks back unless the clause looks ahead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ class Context:
     # The document date was inferred from the text (the latest date it states), so the
     # article was published on or after it, not on it.
     anchor_is_lower_bound: bool = False
+    # The clause is in the past tense ("toured the plant on May 2"); with neither this nor
+    # ``future`` the parse does not say, and an incomplete date takes its nearest reading.
+    past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +86,18 @@ def day_of(m: int, d: int, explicit: int | None, ctx: Context) -> tuple[cal.Peri
         return NONE, None
     if ctx.anchor_is_lower_bound and not ctx.future:
         return cal.day(_nearest_after_lower_bound(options, a)), DOC
+    if not ctx.future and not ctx.past:
+        return cal.day(_nearest(options, a)), DOC
     return cal.day(cal.most_recent(options, a, future=ctx.future)), DOC
+
+
+def _nearest(options: list[date], anchor: date) -> date:
+    """The reading closest to the document date (the earlier one on a tie).
+
+    With no tense to go by, "has a June 1 deadline" in a report of May 28 is days ahead,
+    not a year back; "the December 28 deal" in a report of January 5 is days back.
+    """
+    return min(options, key=lambda o: (abs((o - anchor).days), o > anchor))
 
 
 # An article rarely narrates a day long after the latest full date it states: a month-day
@@ -112,6 +129,9 @@ def month_of(m: int, rel: str | None, ctx: Context) -> tuple[cal.Period, str | N
         return cal.month(y, m), DOC
     if rel == "next" or ctx.future:
         y = a.year if m > a.month or (m == a.month and ctx.future and rel != "next") else a.year + 1
+        return cal.month(y, m), DOC
+    if not ctx.past and not rel:  # no tense to go by: the nearest such month ("through June" in March)
+        y = min((a.year - 1, a.year, a.year + 1), key=lambda yy: (abs(yy * 12 + m - a.year * 12 - a.month), yy))
         return cal.month(y, m), DOC
     return cal.month(a.year if m <= a.month else a.year - 1, m), DOC
 
@@ -229,7 +249,12 @@ def r_quarter(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return Resolved(NONE, "date")
     a = ctx.anchor
-    y = a.year if cal.quarter(a.year, q).earliest <= a else a.year - 1  # type: ignore[operator]
+    if ctx.future:
+        y = a.year if cal.quarter(a.year, q).latest >= a else a.year + 1  # type: ignore[operator]
+    elif ctx.past:
+        y = a.year if cal.quarter(a.year, q).earliest <= a else a.year - 1  # type: ignore[operator]
+    else:  # no tense to go by: the quarter nearest the document date ("during the fourth quarter" in August)
+        y = min((a.year - 1, a.year), key=lambda yy: abs(yy * 4 + q - a.year * 4 - (a.month - 1) // 3 - 1))
     return Resolved(cal.quarter(y, q), "date", DOC)
 
 
@@ -278,11 +303,19 @@ def r_weekday(c: Candidate, ctx: Context) -> Resolved | None:
     else:
         back = (a.weekday() - wd) % 7
         d = a - timedelta(days=back or (7 if rel else 0))
+        if ctx.anchor_is_lower_bound and not rel and back:
+            # The document is dated on or after ``a`` (the latest day its text states): the weekday
+            # nearest that day, the next one when it is nearer ("Wednesday" in a report whose latest
+            # stated day is a Tuesday is the day after it, not six days before).
+            ahead = (wd - a.weekday()) % 7
+            if ahead < back:
+                d = a + timedelta(days=ahead)
     p, kind = with_part(cal.day(d), c.groups.get("part"))
     return Resolved(p, kind, DOC)
 
 
-_REL_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": 0, "the day before yesterday": -2,
+# "overnight" in a report is the night that ended on its day: the night of the day before (as "last night").
+_REL_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "overnight": -1, "the day before yesterday": -2,
              "the day after tomorrow": 2, "earlier today": 0, "later today": 0, "last night": -1,
              "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier this morning": 0,
              "earlier this afternoon": 0, "earlier this evening": 0}
@@ -294,25 +327,33 @@ def r_relword(c: Candidate, ctx: Context) -> Resolved | None:
     if ctx.anchor is None:
         return Resolved(NONE, "time" if part else "date")
     p, kind = with_part(cal.day(ctx.anchor + timedelta(days=_REL_DAYS[word])), part)
+    if word == "overnight" and p.earliest is not None:  # the night runs into the document's day
+        p = cal.Period(p.value, p.earliest, ctx.anchor)
     return Resolved(p, kind, DOC)
 
 
 def r_relunit(c: Candidate, ctx: Context) -> Resolved | None:
     rel = " ".join((c.groups.get("rel") or "").lower().split())
     unit = unit_name(c.groups.get("u") or "")
-    if unit == "weekend":
+    weekend = unit == "weekend"
+    if weekend:
         unit = "week"
     if rel in ("the past", "the last"):
         # A rolling span up to the document date: "in the past year" is the last twelve months.
+        # Its value is the calendar unit before the document's, as TimeML gives it ("the past
+        # week" written in week 12 → "2013-W11"); the bounds keep the rolling span.
         if ctx.anchor is None:
             return Resolved(cal.Period(duration_value(1, unit), None, None), "duration")
         lo = cal.shift(ctx.anchor, -1, unit)
-        return Resolved(cal.Period(duration_value(1, unit), lo, ctx.anchor), "duration", DOC)
+        value = _unit_period(lo, unit).value if not weekend else None
+        return Resolved(cal.Period(value, lo, ctx.anchor), "date", DOC)
     if rel in ("the following", "the same", "the next", "the previous"):
         return Resolved(NONE, "vague")  # relative to another time in the text, not the document date
     if ctx.anchor is None:
         return Resolved(NONE, "date")
     step = {"last": -1, "this past": -1, "next": 1, "the coming": 1}.get(rel, 0)
+    if rel == "the" and ctx.anchor.weekday() < 5 and not ctx.future:
+        step = -1  # "during the weekend", said on a weekday: the one just past
     p = _unit_period(cal.shift(ctx.anchor, step, unit), unit)
     part = " ".join((c.groups.get("part") or "").lower().split()).replace("the middle of", "mid")
     if part and unit == "year" and p.earliest:
@@ -322,6 +363,8 @@ def r_relunit(c: Candidate, ctx: Context) -> Resolved | None:
         p = cal.clip(p, latest=ctx.anchor)
     elif rel == "later this":
         p = cal.clip(p, earliest=ctx.anchor)
+    if weekend and p.earliest is not None:  # "this weekend" → "2010-W04-WE", Saturday and Sunday
+        p = cal.Period(f"{p.value}-WE", p.earliest + timedelta(days=5), p.earliest + timedelta(days=6))
     return Resolved(p, "date", DOC)
 
 
@@ -397,14 +440,24 @@ def r_set(c: Candidate, ctx: Context) -> Resolved | None:
     wd = re.search(WEEKDAY, c.groups.get("body") or "")
     if wd:  # "every Thursday" (before the unit words: "Thursday" contains "day")
         return Resolved(cal.Period(f"XXXX-WXX-{weekday_number(wd.group(0)) + 1}", None, None), "set")
-    for word, code in (("hour", "PT1H"), ("day", "P1D"), ("night", "P1D"), ("week", "P1W"), ("month", "P1M"),
-                       ("quarter", "P3M"), ("year", "P1Y"), ("annual", "P1Y"), ("morning", "P1D"), ("evening", "P1D")):
+    part = text.split()[-1] if text.split() else ""
+    if part in PARTS_OF_DAY and part not in ("tonight", "overnight"):  # "every morning": TimeML "XXXX-XX-XXTMO"
+        return Resolved(cal.Period(f"XXXX-XX-XXT{PARTS_OF_DAY[part]}", None, None), "set")
+    for word, code in (("hour", "PT1H"), ("day", "P1D"), ("week", "P1W"), ("month", "P1M"),
+                       ("quarter", "P3M"), ("year", "P1Y")):
         if word in text:
             return Resolved(cal.Period(code, None, None), "set")
     wd = re.search(WEEKDAY, c.groups.get("body") or "")
     if wd:
         return Resolved(cal.Period(f"XXXX-WXX-{weekday_number(wd.group(0)) + 1}", None, None), "set")
     return Resolved(NONE, "set")
+
+
+def r_elapsed(c: Candidate, ctx: Context) -> Resolved | None:
+    """ "3:07:35" (a race time) → "PT3H7M35S"."""
+    h, m, s = (int(c.groups.get(k) or 0) for k in ("h", "mi", "se"))
+    value = "PT" + "".join(f"{n}{u}" for n, u in ((h, "H"), (m, "M"), (s, "S")) if n)
+    return Resolved(cal.Period(value if value != "PT" else "PT0S", None, None), "duration")
 
 
 def r_clock(c: Candidate, ctx: Context) -> Resolved | None:
@@ -441,7 +494,10 @@ def r_vague(c: Candidate, ctx: Context) -> Resolved | None:
             first, last = cal.at_precision(cal.shift(ctx.anchor, -9, unit), unit), cal.day(ctx.anchor)
         else:
             first, last = cal.day(ctx.anchor), cal.at_precision(cal.shift(ctx.anchor, 9, unit), unit)
-        return Resolved(cal.span(first, last), "vague", DOC)
+        # The value says what the words say, an unknown number of units (TimeML "PXW"); the
+        # bounds keep the widest honest reading.
+        bounds = cal.span(first, last)
+        return Resolved(cal.Period(duration_value(None, unit), bounds.earliest, bounds.latest), "vague", DOC)
     for ref, words in _VAGUE_REFS.items():
         if text in words:
             a = ctx.anchor

@@ -20,23 +20,22 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_events import event_candidates, unknown_anchor_candidates
 from newsledger.extract.time_grammar import grammar_candidates, resolve
-from newsledger.extract.time_lexicon import MONTH_NAMES, duration_value, unit_name
-from newsledger.extract.time_relations import resolve_reference
+from newsledger.extract.time_joins import date_clocks, join_clock, join_ranges
+from newsledger.extract.time_lexicon import MONTH_NAMES, duration_value, is_event_noun, unit_name
+from newsledger.extract.time_relations import resolve_focus, resolve_reference
 from newsledger.extract.time_resolvers import DOC, NONE, Candidate, Context, Resolved
+from newsledger.extract.time_tense import clause_tense
 from newsledger.model import TimeExpr
 
 log = logging.getLogger(__name__)
 
 __all__ = ["find_times", "statement_time", "event_time"]
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "must", "should"}
-_FUTURE_VERBS = {"plan", "schedule", "due", "expect", "intend", "set", "postpone", "delay", "reschedule", "adjourn",
-                 "defer", "upcoming"}
 _REPORTING = {"say", "tell", "admit", "announce", "claim", "deny", "report", "confirm", "state", "add", "note",
               "acknowledge", "insist", "reveal", "disclose", "write", "accuse", "allege", "warn", "assert"}
 _COUNT_CUES = {"of", "to", "and", "or", "around", "circa", "for", "between"}
@@ -56,13 +55,19 @@ def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = Fa
     chosen = _select(candidates)
     items: list[tuple[int, int, Resolved]] = []
     last_date: cal.Period | None = None  # what "two days later" / "that year" is relative to
+    last_day: cal.Period | None = None  # the last day-precise one: what "that day" is
     for c in chosen:
-        ctx = Context(doc_date, _year_hint(c, chosen, doc), _is_future(doc, c), anchor_is_lower_bound)
+        tense = clause_tense(_tokens(doc, c))
+        ctx = Context(doc_date, _year_hint(c, chosen, doc), tense == "future", anchor_is_lower_bound,
+                      past=tense == "past")
+        r: Resolved | None
         try:
             if c.rule == "spacy":
                 r = _resolve_spacy(c, text, doc_date)
+            elif c.rule in ("ref_day", "ref_year", "ref_quarter"):
+                r = resolve_focus(c, last_day, last_date, doc_date)
             elif c.rule.startswith("ref_"):
-                r = resolve_reference(c, last_date)
+                r = resolve_reference(c, last_day if _day_unit(c) else last_date)
             else:
                 r = resolve(c, ctx)
         except (ValueError, OverflowError) as exc:  # a date the calendar cannot hold ("February 30")
@@ -72,10 +77,20 @@ def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = Fa
             continue
         if _is_calendar_point(r):
             last_date = r.period
+            if len(r.period.value or "") >= 10:
+                last_day = r.period
         items.append((c.start, c.end, r))
-    items = _join_ranges(items, text)
-    items = _join_clock(items, text)
+    items = join_ranges(items, text)
+    items = join_clock(items, text)
+    items = date_clocks(items, doc, doc_date)
     return [_to_expr(s, e, r, text) for s, e, r in items]
+
+
+def _day_unit(c: Candidate) -> bool:
+    """ "that day", "the following morning", "the day before": relative to the last day named."""
+    unit = (c.groups.get("u") or "").lower()
+    return c.rule == "ref_unit" and (unit in ("day", "morning", "afternoon", "evening", "night")
+                                     or (not unit and "day" in (c.groups.get("ref") or "").lower()))
 
 
 def _is_calendar_point(r: Resolved) -> bool:
@@ -141,7 +156,44 @@ def _plausible(c: Candidate, doc: Doc) -> bool:
         if c.rule == "relword" and before and before[-1].isalpha() and \
                 re.search(r"[A-Z][\w.]*$", before) and text[c.start:c.end].lower() == "today":
             return False
+    if c.rule == "relword" and text[c.start:c.end].lower() == "overnight" and not _overnight_is_a_time(doc, c):
+        return False
+    if c.rule == "set" and text[c.start:c.end].lower() == "annual":
+        span = _tokens(doc, c)
+        # The words it qualifies, up to three ("the annual developers conference"; the parse
+        # does not always hang "annual" on the last of them).
+        for tok in doc[span.end:span.end + 3] if span is not None else []:
+            if tok.is_punct or tok.pos_ in ("ADP", "DET", "AUX", "CCONJ", "PRON"):
+                break
+            if is_event_noun(tok.lemma_) or tok.lemma_.lower() in _SERIES_NOUNS:
+                return False  # "its annual conference": a series of events; "annual profit" is a year's
+    if c.rule == "duration":
+        if re.search(r"\b(?:ages?|aged)\s+(?:of\s+)?$", text[max(0, c.start - 12):c.start], re.I):
+            return False  # "children ages 6 months and older": an age
+        span = _tokens(doc, c)
+        if span is not None and (c.groups.get("u") or "").lower() == "second" and \
+                (c.groups.get("n") or "").lower() in ("a", "an") and span.end < len(doc) and \
+                doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return False  # "a second A380", "a second consecutive day": an ordinal
     return True
+
+
+def _overnight_is_a_time(doc: Doc, c: Candidate) -> bool:
+    """ "drones struck overnight" is a night; "it did not happen overnight", "an overnight success" mean "suddenly"."""
+    span = _tokens(doc, c)
+    if span is None:
+        return True
+    tok = span.root
+    if tok.dep_ == "amod" and tok.head.lemma_.lower() in ("success", "sensation", "star", "celebrity", "hit",
+                                                           "change", "transformation"):
+        return False
+    head = tok.head
+    return not any(ch.dep_ == "neg" for ch in head.children) or head.pos_ not in ("VERB", "AUX")
+
+
+# Nouns for recurring happenings that "annual" names a series of (besides the event nouns).
+_SERIES_NOUNS = {"keynote", "event", "festival", "show", "report", "address", "parade", "fair", "gathering",
+                 "ceremony", "convention", "congress", "forum", "exhibition", "expo", "party", "dinner", "award"}
 
 
 def _spacy_candidates(doc: Doc) -> list[Candidate]:
@@ -151,8 +203,12 @@ def _spacy_candidates(doc: Doc) -> list[Candidate]:
             continue
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if after in ("old", "-old") or before in ("aged", "age") or re.search(r"\bold\b", ent.text, re.I):
+        if after in ("old", "-old") or before in ("aged", "age", "ages") or re.search(r"\bold\b", ent.text, re.I):
             continue  # an age, not a time
+        if re.search(r"\b(?:ages?|aged)\s+\d", ent.text, re.I):
+            continue  # "ages 6 months and older"
+        if len(ent) == 1 and ent[0].pos_ == "ADJ" and ent[0].dep_ == "amod":
+            continue  # "its annual conference": the adjective names a series, not a time
         if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)?", ent.text, re.I):
             continue  # a bare number: a score, an age or a count far more often than a date
         if re.fullmatch(r"\d{4}", ent.text) and ent.end < len(doc) and doc[ent.end].tag_ == "NNS":
@@ -245,113 +301,6 @@ def _clause_verb(doc: Doc, c: Candidate) -> int | None:
     return None
 
 
-def _is_future(doc: Doc, c: Candidate) -> bool:
-    """Does the clause the expression hangs on speak of the future ("will land on October 25")?
-
-    Evidence: on the TempEval-3 training data (TimeBank / AQUAINT) this lifts value F1
-    from 0.664 to 0.679 and from 0.679 to 0.707.
-
-    Climbs from the expression to its verb, then through adverbial, coordinated and
-    complement clauses ("when it arrives on November 11" under "will wear"). Tense
-    only counts when the expression hangs on the verb itself, not on a noun
-    ("will appeal Wednesday's ruling" is about a past Wednesday).
-    """
-    span = _tokens(doc, c)
-    if span is None:
-        return False
-    tok = span.root
-    verbs = 0
-    via_noun = False
-    for _ in range(8):
-        if tok.lemma_.lower() in _FUTURE_VERBS and not any(ch.lower_ == "had" for ch in tok.children):
-            return True  # "is due to be published in May", "a hearing scheduled for" (not "had been scheduled")
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            verbs += 1
-            if not via_noun and _future_verb_form(tok):
-                return True
-            if tok.tag_ in ("VBD", "VBN") and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children) \
-                    or verbs >= 3 or tok.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "relcl"):
-                return False
-        elif tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.i == span.root.head.i and \
-                span.root.dep_ in ("poss", "compound", "nmod", "amod"):
-            via_noun = True  # "Wednesday's ruling", "a June 3 hearing": the noun carries its own time
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return False
-
-
-def _future_verb_form(verb: Token) -> bool:
-    """ "will land", "would appeal", "must be returned"."""
-    aux = [ch for ch in verb.children if ch.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ == "have" for a in aux):  # "would have", "must have": a past possibility
-        return False
-    return any(a.lower_ in _FUTURE_AUX for a in aux)
-
-
-# --- joining neighbours -------------------------------------------------------------
-
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
-_FROM_BEFORE = re.compile(r"(?:from|between)\s+$", re.I)
-
-
-def _joinable(r: Resolved) -> bool:
-    return r.kind == "date" and r.period.value is not None and r.period.earliest is not None
-
-
-def _join_ranges(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
-    """ "from March 3 to May 5, 2022": two dates joined by a range word become one range."""
-    out: list[tuple[int, int, Resolved]] = []
-    i = 0
-    while i < len(items):
-        s, e, r = items[i]
-        if i + 1 < len(items):
-            s2, e2, r2 = items[i + 1]
-            gap = text[e:s2]
-            lead = _FROM_BEFORE.search(text[max(0, s - 10):s])
-            ok_gap = _RANGE_GAP.fullmatch(gap) is not None and (
-                gap.strip().lower() != "and" or (lead is not None and lead.group(0).lower().startswith("between")))
-            if ok_gap and _joinable(r) and _joinable(r2) and \
-                    r.period.earliest <= r2.period.latest:  # type: ignore[operator]
-                start = s - len(lead.group(0)) if lead else s
-                anchor = r.anchor or r2.anchor
-                out.append((start, e2, Resolved(cal.span(r.period, r2.period), "range", anchor)))
-                i += 2
-                continue
-        out.append((s, e, r))
-        i += 1
-    return out
-
-
-_CLOCK_GAP = re.compile(r"\s*(?:,|at|,\s*at|on|,\s*on)?\s*", re.I)
-
-
-def _join_clock(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
-    """ "Friday at 3 p.m." / "at 3 p.m. on Friday": a day and a clock time become one time."""
-    out: list[tuple[int, int, Resolved]] = []
-    i = 0
-    while i < len(items):
-        if i + 1 < len(items) and _CLOCK_GAP.fullmatch(text[items[i][1]:items[i + 1][0]]):
-            (s, _, a), (_, e, b) = items[i], items[i + 1]
-            day_, clock = (a, b) if _is_clock(b) else (b, a)
-            if _is_clock(clock) and _is_day(day_):
-                p = cal.Period(f"{day_.period.value}{clock.period.value}", day_.period.earliest, day_.period.latest)
-                out.append((s, e, Resolved(p, "time", day_.anchor)))
-                i += 2
-                continue
-        out.append(items[i])
-        i += 1
-    return out
-
-
-def _is_clock(r: Resolved) -> bool:
-    return r.kind == "time" and (r.period.value or "").startswith("T")
-
-
-def _is_day(r: Resolved) -> bool:
-    return r.kind == "date" and len(r.period.value or "") == 10
-
-
 # --- which time dates what -----------------------------------------------------------
 
 def statement_time(sentence_start: int, sentence_end: int, times: Sequence[TimeExpr],
@@ -378,10 +327,13 @@ def statement_time(sentence_start: int, sentence_end: int, times: Sequence[TimeE
 
 def event_time(sentence_start: int, sentence_end: int, times: Sequence[TimeExpr],
                doc: Doc | None = None) -> int | None:
-    """Index of the time the sentence's reported event happened: the first time that is not the statement's."""
+    """Index of the time the sentence's reported event happened: the first time that is not the statement's.
+
+    A duration ("a three-day offensive") or a set ("weekly talks") says how long or how often, never when.
+    """
     said = statement_time(sentence_start, sentence_end, times, doc)
     for i, t in enumerate(times):
-        if i != said and sentence_start <= t.start and t.end <= sentence_end and t.kind != "set":
+        if i != said and sentence_start <= t.start and t.end <= sentence_end and t.kind not in ("set", "duration"):
             return i
     return None
 
