@@ -1,6 +1,6 @@
 """Entity recognition against MEANTIME's entity mentions, with the bare spaCy model as baseline.
 
-Run:  .venv/bin/python benchmarks/bench_entities.py [--limit N]
+Run:  .venv/bin/python benchmarks/bench_entities.py [--limit N] [--variants-only]
 
 Gold: MEANTIME (120 English Wikinews articles, CC BY 4.0) read at run time from
 ../shared/eval/meantime; skipped cleanly when absent. Recall is measured on the named
@@ -16,6 +16,8 @@ The second table judges pairs of distinct gold names (same type) with ``match_sc
 two simpler rules; a pair is "same" when MEANTIME gives both mentions one instance id.
 The baseline is the same pipeline with newsledger's components disabled, its NORP
 mapped to LOC like our demonyms (MEANTIME tags "American" as a LOC pre-modifier).
+The last table judges spellings of Arabic, Persian, Russian and Ukrainian names from a table
+we wrote ourselves (VARIANT_ROWS; no corpus), including different people with similar names.
 """
 
 from __future__ import annotations
@@ -229,10 +231,133 @@ def resolution_scores(golds: list[GoldDoc]) -> dict[str, dict[str, float | int]]
     return out
 
 
+# --- spelling variants: our own table -------------------------------------------------------
+
+# Written for this benchmark by the newsledger developers (not taken from any corpus): each row is
+# one real-world person or place and spellings of its name that English-language news uses
+# (romanisations of Arabic, Persian, Russian and Ukrainian). Every pair inside a row should match;
+# every pair across rows of the same type should not. Rows with near-identical names of different
+# people (Mohammed bin Salman / Mohammed bin Zayed, Bashar / Hafez al-Assad) test precision.
+VARIANT_ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("person", ("Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy")),
+    ("person", ("Mohammed Shia al-Sudani", "Muhammad Shia al-Sudani", "Mohamed Shia al-Sudani")),
+    ("person", ("Qassem Soleimani", "Qasem Soleimani", "Kassem Soleimani", "Qasim Suleimani")),
+    ("person", ("Hossein Amir-Abdollahian", "Hossein Amir-Abdolahian", "Hossein Amir Abdollahian")),
+    ("person", ("Ebrahim Raisi", "Ibrahim Raisi", "Ebrahim Raeisi")),
+    ("person", ("Hassan Nasrallah", "Hasan Nasrallah", "Hassan Nasrullah")),
+    ("person", ("Sergei Shoigu", "Sergey Shoygu", "Sergei Shoygu")),
+    ("person", ("Dmitry Peskov", "Dmitri Peskov", "Dmitriy Peskov")),
+    ("person", ("Yevgeny Prigozhin", "Evgeny Prigozhin", "Yevgeniy Prigozhin")),
+    ("person", ("Alexei Navalny", "Aleksei Navalny", "Alexey Navalnyy")),
+    ("person", ("Muqtada al-Sadr", "Moqtada al-Sadr", "Muqtada Sadr")),
+    ("person", ("Abdul-Malik al-Houthi", "Abdulmalik al-Huthi", "Abdul Malik al-Houthi")),
+    ("person", ("Bashar al-Assad", "Bashar Assad", "Bashar al-Asad")),
+    ("person", ("Hafez al-Assad", "Hafiz al-Assad")),
+    ("person", ("Ismail Haniyeh", "Ismail Haniya", "Esmail Haniyeh")),
+    ("person", ("Mohammed Deif", "Mohammad Deif", "Muhammad Deif")),
+    ("person", ("Oleksii Reznikov", "Oleksiy Reznikov", "Aleksei Reznikov")),
+    ("person", ("Valerii Zaluzhnyi", "Valery Zaluzhny", "Valeriy Zaluzhnyi")),
+    ("person", ("Khalifa Haftar", "Khalifa Hifter")),
+    ("person", ("Mohammed bin Salman", "Muhammad bin Salman", "Mohammed ibn Salman")),
+    ("person", ("Mohammed bin Zayed", "Mohamed bin Zayed", "Mohammed bin Zaid")),
+    ("person", ("Ali Khamenei", "Ali Khamene'i")),
+    ("person", ("Hassan Rouhani", "Hasan Rowhani", "Hassan Rohani")),
+    ("person", ("Abu Bakr al-Baghdadi", "Abu Bakr al-Baghdady")),
+    ("person", ("Abu Omar al-Baghdadi",)),
+    ("person", ("Ahmad Shah Massoud", "Ahmad Shah Masood")),
+    ("person", ("Ahmad Massoud", "Ahmad Masood")),
+    ("person", ("Ali Larijani", "Ali Laridjani")),
+    ("person", ("Sergei Lavrov", "Sergey Lavrov")),
+    ("person", ("Dmitry Medvedev", "Dmitri Medvedev")),
+    ("person", ("Ismail Qaani", "Esmail Ghaani")),
+    ("person", ("Mahmoud Abbas", "Mahmud Abbas")),
+    ("person", ("Kim Jong Un", "Kim Jong-un")),
+    ("person", ("Kim Jong Il", "Kim Jong-il")),
+    ("place", ("Kharkiv", "Kharkov")),
+    ("place", ("Kherson",)),
+    ("place", ("Kyiv", "Kiev")),
+    ("place", ("Horlivka", "Gorlovka")),
+    ("place", ("Mykolaiv", "Mykolayiv")),
+    ("place", ("Odesa", "Odessa")),
+    ("place", ("Luhansk", "Lugansk")),
+    ("place", ("Zaporizhzhia", "Zaporizhia", "Zaporozhye")),
+    ("place", ("Yelabuga", "Elabuga", "Yerabuga")),
+    ("place", ("Hodeidah", "Hudaydah", "Hodeida", "al-Hudaydah")),
+    ("place", ("Deir ez-Zor", "Deir al-Zour", "Deir Ezzor")),
+    ("place", ("Idlib", "Idleb")),
+    ("place", ("Raqqa", "Raqqah", "Rakka")),
+    ("place", ("Fallujah", "Falluja", "Fallouja")),
+    ("place", ("Isfahan", "Esfahan")),
+    ("place", ("Mosul", "Mossul")),
+    ("place", ("Basra", "Basrah")),
+    ("place", ("Donetsk",)),
+    ("place", ("Sumy",)),
+    ("place", ("Iran",)),
+    ("place", ("Iraq",)),
+    ("place", ("Austria",)),
+    ("place", ("Australia",)),
+)
+
+
+def variant_scores() -> dict[str, dict[str, float | int]]:
+    """Pairwise same/different judgements on VARIANT_ROWS, per method (name_key equality, match_score)."""
+    from itertools import combinations
+
+    from newsledger.model import Entity
+    from newsledger.resolve.names import DEFAULT_THRESHOLD, match_score, name_key
+
+    items = [(row, t, n) for row, (t, names) in enumerate(VARIANT_ROWS) for n in dict.fromkeys(names)]
+    methods = {
+        "name_key_equal": lambda a, b: name_key(a.name, a.type) == name_key(b.name, b.type),
+        "match_score": lambda a, b: (match_score(a, b) or (0.0, ""))[0] >= DEFAULT_THRESHOLD,
+    }
+    counts = {m: [0, 0, 0] for m in methods}  # tp, predicted, gold positives
+    errors: dict[str, list[str]] = {m: [] for m in methods}
+    for (ra, ta, na), (rb, tb, nb) in combinations(items, 2):
+        if ta != tb:
+            continue
+        same = ra == rb
+        ea, eb = Entity(id="a", type=ta, name=na), Entity(id="b", type=tb, name=nb)
+        for m, judge in methods.items():
+            said = judge(ea, eb)
+            counts[m][0] += int(said and same)
+            counts[m][1] += int(said)
+            counts[m][2] += int(same)
+            if said != same:
+                errors[m].append(f"{'missed' if same else 'WRONG'}: {na} / {nb}")
+    out: dict[str, dict[str, float | int]] = {}
+    for m, (tp, pred, gold) in counts.items():
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[m] = {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "gold_pairs": gold, "pred_pairs": pred}
+    out["_errors"] = errors  # type: ignore[assignment]
+    return out
+
+
+def print_variant_table(scores: dict[str, dict[str, float | int]], verbose: bool = False) -> None:
+    print()
+    print(f"Spelling variants: our own table ({len(VARIANT_ROWS)} people and places, written for this")
+    print("benchmark, not from a corpus); all pairs of the same type, 'same' within a row.")
+    print(f"{'method':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+    for method, row in scores.items():
+        if not method.startswith("_"):
+            print(f"{method:16} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold_pairs']:6} {row['pred_pairs']:6}")
+    if verbose:
+        for line in scores["_errors"]["match_score"]:  # type: ignore[index]
+            print("  " + line)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--variants-only", action="store_true",
+                        help="only the spelling-variant table (no model, seconds), with its errors")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    if args.variants_only:
+        print_variant_table(variant_scores(), verbose=True)
+        return 0
     if not CORPUS.is_dir():
         print(f"skip meantime: {CORPUS} not found")
         return 0
@@ -300,6 +425,9 @@ def main() -> int:
         if not method.startswith("_"):
             print(f"{method:16} {row['p']:6.3f} {row['r']:6.3f} {row['f1']:6.3f} {row['gold_pairs']:6} {row['pred_pairs']:6}")
     figures["name_matching"] = resolution  # type: ignore[assignment]
+    variants = variant_scores()
+    print_variant_table(variants)
+    figures["spelling_variants"] = {k: v for k, v in variants.items() if not k.startswith("_")}  # type: ignore[assignment]
     print(json.dumps({"bench": "entities", "corpus": "meantime", "documents": len(golds), "results": figures}))
     return 0
 

@@ -197,3 +197,46 @@ def test_generic_body_after_a_country_possessive_is_that_country_s(nlp):
     found = mentions(nlp, "Romania's defence ministry said soldiers found drone fragments near the river.")
     ministry = by_text(found, "defence ministry")
     assert ministry.country == "RO" and ministry.name == "defence ministry (Romania)"
+
+
+def test_word_before_area_noun_known_as_a_place_is_no_people(nlp):
+    found = mentions(nlp, "Rescuers searched villages in the Yishi area after the quake.")
+    assert by_text(found, "Yishi").type == "place"
+    found = mentions(nlp, "Kurdish fighters held the town. Yazidi families fled to the Sinjar area.")
+    assert by_text(found, "Sinjar").type == "place"
+    assert by_text(found, "Yazidi").type == "nationality"  # a people before a place stays a people
+
+
+def test_name_after_port_of_is_a_place_even_unknown_to_the_gazetteer(nlp):
+    for text in (
+        "The road would link the port of Faw in southern Iraq with Turkey.",
+        "The motorway starts at the port of Faw and ends in Turkey.",
+    ):
+        assert by_text(mentions(nlp, text), "Faw").type == "place", text
+
+
+def test_product_models_are_not_organisations(nlp):
+    found = mentions(nlp, "Samsung sold the Galaxy S10 in Seoul.")
+    assert not [m for m in found if "Galaxy" in m.text]
+    assert by_text(found, "Samsung").type == "organization"
+    found = mentions(nlp, "Airlines grounded the Boeing 737 MAX after the crash.")
+    assert not [m for m in found if m.text == "MAX"]
+    assert by_text(found, "Boeing").type == "organization"
+
+
+def test_title_words_are_not_organisations(nlp):
+    found = mentions(nlp, "Weapons were moved to the front, Kremlin Spokesman Dmitry Peskov said.")
+    assert by_text(found, "Kremlin").type == "organization"
+    assert not [m for m in found if "Spokesman" in m.text]
+    found = mentions(nlp, "Nothing was shipped, Russian Defence Minister Sergei Shoigu said on Friday.")
+    assert not [m for m in found if m.type == "organization"]
+    assert by_text(found, "Sergei Shoigu").type == "person"
+
+
+def test_flight_numbers_and_engine_models_leave_their_company(nlp):
+    found = mentions(nlp, "Searchers found the wreck of Kestrel Air Flight 302 off the coast.")
+    assert [(m.text, m.type) for m in found] == [("Kestrel Air", "organization")]
+    text = "Rolls-Royce said on Monday that the Rolls-Royce Trent 1000 engines would be inspected."
+    found = mentions(nlp, text)
+    assert [m.text for m in found if m.type == "organization"] == ["Rolls-Royce", "Rolls-Royce"]
+    assert not [m for m in found if "Trent" in m.text]

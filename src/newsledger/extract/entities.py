@@ -214,6 +214,9 @@ def _mention_for_norp(
         etype, name, country = record.type, record.name, record.country
     elif ent.kb_id_ == "group":
         etype, name, country = "group", text, None
+    elif _used_as_place(doc, ent):
+        return Mention(start=start, end=end, text=text, type="place", name=text,
+                       key=name_key(text, "place"), label="LOC")
     elif _PEOPLE_WORD.match(text.split()[-1]):
         etype, name, country = "nationality", text, None
     else:
@@ -222,6 +225,27 @@ def _mention_for_norp(
         start=start, end=end, text=text, type=etype, name=name,
         key=name_key(name, etype), country=country, label="NORP",
     )
+
+
+# Nouns after a name that make it a place's name ("the Yishi area", "Anbar province").
+_AREA_NOUNS = frozenset(
+    """area areas region district province county governorate oblast valley village town city
+    border""".split()
+)
+_LOCATIVE_BEFORE = frozenset("""in near at around outside across from""".split())
+
+
+def _used_as_place(doc: Doc, ent: Span) -> bool:
+    """A NORP that the gazetteer knows as a place and the sentence uses as one ("in the Yishi
+    area") names the place, not a people: a word's shape ("-i", "-an") is no evidence then."""
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    i = ent.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    locative = i >= 0 and doc[i].lower_ in _LOCATIVE_BEFORE
+    return (after in _AREA_NOUNS or locative) and bool(get_gazetteer().candidates(ent.text))
 
 
 def find_mentions(doc: Doc) -> list[Mention]:

@@ -5,12 +5,15 @@ outlets recognised from how news cites them ("told X", "X reported"), armed grou
 group nouns ("Houthi rebels"), well-known cities/countries tagged PERSON in a
 locative context ("fighting in Kyiv", "the port of Kherson"), cities tagged ORG, NORP or
 LANGUAGE, people tagged ORG with their title ("Sumy Governor
-Volodymyr Artiukh"), bare surnames of people the article names in full, and rivers tagged
-PERSON ("the Danube").
+Volodymyr Artiukh"), bare surnames of people the article names in full, rivers tagged
+PERSON ("the Danube"), places tagged PERSON or ORG where the sentence calls them places ("the
+port of Faw", "the Sinjar area"), title words tagged ORG ("Kremlin Spokesman", "Defence
+Minister"), and products tagged ORG ("Airbus A320", "Galaxy S10").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -187,9 +190,15 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
         after_place_noun = after_place_noun or any(
             c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in e.root.children
         )
+        # "the port of Faw": English names no person or body after "<place noun> of", so such a
+        # tag is a place even when the gazetteer knows it only under another form ("Al Faw")
+        of_place = (
+            e.start > 0 and _of_place_noun(doc, e.start) and len(e) <= 3
+            and not {t.lower_ for t in e} & (_INSTITUTION_WORDS | _GROUP_NAME_WORDS)
+        )
         if (
             (e.label_ == "PERSON" or (e.label_ == "ORG" and not e.kb_id_)) and after_place_noun
-            and e.text not in person_words and _town_named(e.text)
+            and e.text not in person_words and (of_place or _town_named(e.text))
         ):
             e = Span(doc, e.start, e.end, label="GPE")  # "the port of Kherson": the gazetteer knows the town
         elif e.label_ == "PERSON" and e.text in places:
@@ -285,10 +294,17 @@ def relabel_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
     """
     out = []
     for e in ents:
+        if e.label_ == "ORG" and not e.kb_id_ and _part_of_a_title(doc, e):
+            continue  # "Russian Defence Minister ...": "Defence" is part of the title
         if e.label_ != "ORG" or e.kb_id_ or {t.lower_ for t in e} & _INSTITUTION_WORDS:
             out.append(e)
             continue
         titles = [t.i for t in e if is_title_word(t.text)]
+        person_next = any(p.start == e.end and p.label_ == "PERSON" for p in ents)
+        if titles and titles[-1] == e.end - 1 and titles[0] > e.start and person_next:
+            # "Kremlin Spokesman Dmitry Peskov": the body without the title before the name
+            out.append(Span(doc, e.start, titles[0], label="ORG"))
+            continue
         if titles:
             cut = titles[-1] + 1
         elif e.start > 0 and is_title_word(doc[e.start - 1].text) and doc[e.start - 1].text[:1].isupper():
@@ -297,7 +313,8 @@ def relabel_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(e)
             continue
         name = doc[cut : e.end]
-        if 2 <= len(name) <= 4 and all(t.is_title for t in name if t.is_alpha):
+        possessive = any(t.tag_ == "POS" for t in name)  # "General Motor's" names no person "Motor's"
+        if 2 <= len(name) <= 4 and all(t.is_title for t in name if t.is_alpha) and not possessive:
             before = doc[e.start : titles[0]] if titles else None
             if before is not None and len(before) and (before.text in _place_names() or _town_named(before.text)):
                 out.append(Span(doc, before.start, before.end, label="GPE"))
@@ -305,6 +322,14 @@ def relabel_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             out.append(e)
     return out
+
+
+def _part_of_a_title(doc: Doc, e: Span) -> bool:
+    """Is an ORG only the generic words of a title before it ("Defence" in "Defence Minister")?"""
+    from newsledger.resolve.names import is_generic_body
+
+    nxt = doc[e.end] if e.end < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and is_title_word(nxt.text) and is_generic_body(e.text)
 
 
 def add_titled_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -373,6 +398,71 @@ def relabel_features(doc: Doc, ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end, label="LOC")
         out.append(e)
     return out
+
+
+# Lower-case nouns after a name that make it the name of a place ("the Sinjar area").
+_AREA_NOUNS = frozenset({"area", "areas", "district", "province", "governorate", "oblast", "county"})
+
+
+def relabel_areas(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON or ORG right before "area", "district", "province" ... that the gazetteer knows
+    as a place is that place ("villages in the Sinjar area"); curated names and demonyms keep
+    their label, and names with institution or group words stay organisations."""
+    out = []
+    for e in ents:
+        after = doc[e.end] if e.end < len(doc) else None
+        if (
+            e.label_ in ("PERSON", "ORG") and not e.kb_id_ and after is not None
+            and after.text in _AREA_NOUNS and lookup_demonym(e.text) is None
+            and not {t.lower_ for t in e} & (_INSTITUTION_WORDS | _GROUP_NAME_WORDS)
+            and _town_named(e.text)
+        ):
+            e = Span(doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+# A model number: "A320", "737", "777X", "Tu-154", "S10" (letters, digits, a suffix).
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z][A-Za-z]?-?)?\d{2,4}[A-Z]{0,3}$")
+
+
+def relabel_products(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An ORG that is a maker's name followed by a model number ("Airbus A320", "Boeing 737
+    MAX", "Galaxy S10") names a product, not an organisation: it gets the model's PRODUCT label,
+    which the pipeline leaves out like every other product the model finds. Weapon systems have
+    their own recogniser and label and are not touched; curated names keep their label.
+    """
+    out: list[Span] = []
+    for e in ents:
+        words = [t for t in e if t.lower_ not in ("the", "a", "an")]
+        numbered = [t.i for t in words[1:] if _MODEL_NUMBER.match(t.text)]
+        # "Boeing 737 MAX": the model tags "737" PRODUCT and the variant after it ORG
+        variant = len(e) == 1 and bool(out) and out[-1].label_ == "PRODUCT" and out[-1].end == e.start
+        if e.label_ != "ORG" or e.kb_id_ or not ((numbered and words[0].text[:1].isupper()) or variant):
+            out.append(e)
+            continue
+        if numbered and doc[numbered[0] - 1].lower_ == "flight":
+            # "Adam Air Flight 574": a flight number; the airline before it is the organisation
+            if numbered[0] - 1 > words[0].i:
+                out.append(Span(doc, words[0].i, numbered[0] - 1, label="ORG"))
+            continue
+        maker = _maker_prefix(doc, ents, words[0].i, numbered[0]) if numbered else None
+        if maker is not None:  # the article names the maker alone too ("Rolls-Royce said")
+            out.append(Span(doc, words[0].i, maker, label="ORG"))
+            out.append(Span(doc, maker, e.end, label="PRODUCT"))
+        else:
+            out.append(Span(doc, e.start, e.end, label="PRODUCT"))
+    return out
+
+
+def _maker_prefix(doc: Doc, ents: list[Span], start: int, limit: int) -> int | None:
+    """End of the longest first part of a product name ("Rolls-Royce" in "Rolls-Royce Trent 900")
+    that the article also tags as an organisation on its own, else None."""
+    alone = {e.text for e in ents if e.label_ == "ORG" and not any(_MODEL_NUMBER.match(t.text) for t in e)}
+    for end in range(limit - 1, start, -1):
+        if doc[start:end].text in alone:
+            return end
+    return None
 
 
 def relabel_by_document(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -453,7 +543,7 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        for fix in (relabel_outlets, relabel_groups, relabel_cities, relabel_places, relabel_features,
+        for fix in (relabel_products, relabel_outlets, relabel_groups, relabel_cities, relabel_places, relabel_areas, relabel_features,
                     relabel_titled_people, add_titled_people, relabel_surnames, relabel_by_document):
             ents = fix(doc, ents)
         doc.ents = ents

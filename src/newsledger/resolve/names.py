@@ -173,7 +173,20 @@ _SOUND_CLASS = str.maketrans(
 
 @lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word.translate(_SOUND_CLASS))
+    """A folded word's consonant frame, with the spellings romanisations swap made equal.
+
+    Besides the sound classes: "x" is "ks" (Alexei/Aleksei); "zh" is one sound however often
+    it is doubled (Zaporizhzhia/Zaporizhia/Zaporozhye); a final "h" after a vowel is the Arabic
+    and Persian feminine ending, written or not (Haniyeh/Haniya); an "h" inside a word is the
+    Ukrainian letter that Russian writes "g" (Luhansk/Lugansk). Only matching uses this, never
+    ``name_key``: keys (and so entity ids) stay as they are.
+    """
+    w = word.replace("x", "ks").replace("zh", "j")
+    if len(w) > 4 and w[-1] == "h" and w[-2] in "aeiou":
+        w = w[:-1]
+    if len(w) > 1:
+        w = w[0] + w[1:].replace("h", "g")
+    return re.sub(r"(.)\1+", r"\1", w.translate(_SOUND_CLASS))
 
 
 def _vowel_dropped(a: str, b: str, jw: float) -> bool:
@@ -213,7 +226,8 @@ def word_variant(a: str, b: str) -> tuple[float, str] | None:
     jw = JaroWinkler.similarity(a, b)
     if _swapped_letters(a, b):
         return jw, f"two letters swapped (a typing slip), jaro-winkler {jw:.2f}"
-    if _skeleton(a) != _skeleton(b) and not _vowel_dropped(a, b, jw):
+    ks_a, ks_b = a.replace("x", "ks"), b.replace("x", "ks")  # Alexander/Aleksandr
+    if _skeleton(a) != _skeleton(b) and not _vowel_dropped(ks_a, ks_b, JaroWinkler.similarity(ks_a, ks_b)):
         return None
     shortest = min(len(a), len(b))
     if shortest < 4 or (shortest < 6 and jw < 0.88):
@@ -271,9 +285,23 @@ def is_acronym_of(acronym: str, expansion: str) -> bool:
 # --- persons -------------------------------------------------------------------------------
 
 
+# A name with a middle name that the other leaves out: just below the threshold, because
+# fathers and sons are often named so (George W. Bush / George Bush, Ahmad Shah Massoud /
+# Ahmad Massoud); the ledger or a person decides.
+_MIDDLE_ON_ONE_SIDE = 0.84
+
+
 def _person_score(ka: str, kb: str) -> tuple[float, str] | None:
-    """Compare two person keys: surnames must agree; given names must not conflict."""
+    """Compare two person keys: surnames must agree; given names must not conflict.
+
+    A given name written as one word or two ("Abdulmalik"/"Abdul Malik") is compared joined.
+    """
     wa, wb = ka.split(), kb.split()
+    if len(wa) != len(wb) and min(len(wa), len(wb)) > 1:
+        joined = _joined_given_names(wa, wb)
+        if joined is not None:
+            wa, wb = joined
+            ka, kb = " ".join(wa), " ".join(wb)
     if not wa or not wb:
         return None
     last = word_variant(wa[-1], wb[-1])
@@ -296,7 +324,31 @@ def _person_score(ka: str, kb: str) -> tuple[float, str] | None:
     score = 0.8 + 0.2 * min(first[0], last[0])
     if ka == kb:
         return 1.0, "same normalised name"
+    if bool(middles_a) != bool(middles_b) and not _particles_only(middles_a + middles_b):
+        reason = f"middle name on one side only, given name and surname agree ({last[1]})"
+        return min(score, _MIDDLE_ON_ONE_SIDE), reason
     return score, f"given name and surname agree ({last[1]})"
+
+
+# Words between given name and surname that are no middle name ("Mohammed bin Salman").
+_NAME_PARTICLES = frozenset("""bin ben ibn abu abd van von de da di del der la le""".split())
+
+
+def _particles_only(words: list[str]) -> bool:
+    return all(w in _NAME_PARTICLES for w in words)
+
+
+def _joined_given_names(wa: list[str], wb: list[str]) -> tuple[list[str], list[str]] | None:
+    """The two word lists with one pair of neighbouring given-name words of the longer joined,
+    when that makes its words spell the shorter's ("abdul malik huti" → "abdulmalik huti")."""
+    longer, shorter = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    if len(longer) != len(shorter) + 1:
+        return None
+    for i in range(len(longer) - 2):  # never into the surname
+        joined = [*longer[:i], longer[i] + longer[i + 1], *longer[i + 2 :]]
+        if all(word_variant(x, y) is not None for x, y in zip(joined, shorter)):
+            return (joined, shorter) if longer is wa else (shorter, joined)
+    return None
 
 
 def _multiword_variant(ka: str, kb: str) -> tuple[float, str] | None:
@@ -386,6 +438,10 @@ def _pair_score(a: str, b: str, type_a: str, type_b: str) -> tuple[float, str] |
         if extra:
             # Below the default threshold on purpose: "Air Force" alone may be any country's.
             return 0.8, f"same name with a country prefix ({extra}): {a} ~ {b}"
+    if type_a == "place" and type_b == "place":
+        headed = _place_head_variant(a, b)
+        if headed is not None:
+            return headed[0], f"{headed[1]}: {a} ~ {b}"
     hit = _multiword_variant(ka, kb)
     if hit is None:
         return None
@@ -393,6 +449,61 @@ def _pair_score(a: str, b: str, type_a: str, type_b: str) -> tuple[float, str] |
 
 
 _COUNTRY_TYPES = frozenset({"country", "place", "nationality"})
+
+# Last words that say what kind of place a name is: "the Danube River" is "the Danube".
+_FEATURE_HEADS = frozenset("""river sea lake mountains mountain range desert valley canal strait""".split())
+_REGION_HEADS = frozenset("""province oblast region governorate krai""".split())
+# Ordinary words that begin or make up place names without being a name alone.
+_COMMON_PLACE_WORDS = """north south east west northern southern eastern western central upper lower
+    great black red white yellow dead middle far near""".split()
+
+
+@lru_cache(maxsize=1)
+def _common_place_keys() -> frozenset[str]:
+    return frozenset(name_key(w, "place") for w in _COMMON_PLACE_WORDS)
+
+
+def _place_head_variant(a: str, b: str) -> tuple[float, str] | None:
+    """"X River" and "X", "X Province" and "X", "X City" and "X": one place when nothing else
+    bears the bare name.
+
+    A river, sea or range ("Danube River") is its bare name when the gazetteer knows no town
+    or country by it (the Dnipro River is not the city of Dnipro). A province or oblast is its
+    bare name when the gazetteer knows the bare name as a region and not as a city of 100,000
+    or more (Anbar Province = Anbar; Kharkiv Oblast is not the city of Kharkiv). "X City" is
+    "X" unless X is a country or a region (Kuwait City, Quebec City).
+    """
+    longer, shorter = (a, b) if len(a.split()) > len(b.split()) else (b, a)
+    words = longer.split()
+    if len(words) != len(shorter.split()) + 1 or len(words) < 2:
+        return None
+    head = words[-1].lower()
+    core = " ".join(words[:-1])
+    ka, kb = name_key(core, "place"), name_key(shorter, "place")
+    if not ka or not kb:
+        return None
+    same = (1.0, "same spelling") if ka == kb else _multiword_variant(ka, kb)
+    if same is None:
+        return None
+    if _country_of(core) or _country_of(shorter) or set(ka.split()) & _common_place_keys():
+        return None  # "Jordan River"; "the North Sea" is not "the North", nor "Black Sea" "Black"
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    known = [c for form in {core, shorter} for c in get_gazetteer().candidates(form)]
+    if head in _FEATURE_HEADS:
+        if known:
+            return None
+    elif head in _REGION_HEADS:
+        if not any(c.kind == "region" for c in known):
+            return None
+        if any(c.kind == "city" and not c.alternate and c.population >= 100_000 for c in known):
+            return None
+    elif head == "city":
+        if any(c.kind in ("region", "country") and not c.alternate for c in known):
+            return None
+    else:
+        return None
+    return 0.9 * max(same[0], 0.95), f"same place with and without '{head}'"
 
 
 @lru_cache(maxsize=65536)
@@ -454,8 +565,10 @@ def _org_pair(a: str, b: str) -> tuple[float, str] | None:
 
     iso_a, words_a = _org_parts(a)
     iso_b, words_b = _org_parts(b)
-    if iso_a != iso_b or not words_a or not words_b:
-        return None  # one country named and not the other: _country_prefix's weak link, or none
+    if not words_a or not words_b or (iso_a and iso_b and iso_a != iso_b):
+        return None
+    if iso_a != iso_b:  # one country named and not the other: _country_prefix's weak link, or this
+        return _same_firm_other_trade(words_a, words_b)
     if _folded(words_a) == _folded(words_b) and iso_a is not None:
         return 0.95, "same name, written another way"
     base_a, base_b = list(words_a), list(words_b)
@@ -469,7 +582,42 @@ def _org_pair(a: str, b: str) -> tuple[float, str] | None:
     if base == _folded(base_b) and len(base) >= 3 and not country_iso(" ".join(base_a)):
         # "Qatar Airways" is not "Qatar": a country's name alone is the country
         return 0.9, "same name without trade words"
-    return None
+    return _same_firm_other_trade(words_a, words_b)
+
+
+# Words naming a firm's trade, for comparing two firms' names that both carry some: "Al-Quds
+# Aviation Industry" and "Al-Quds Aerospace Industries" differ only in how they say the trade.
+_FIRM_TRADE_WORDS = _SECTOR_WORDS | frozenset(
+    """aviation aircraft manufacturing engineering shipbuilding defence defense electronic
+    production plant factory works""".split()
+)
+
+
+def _same_firm_other_trade(words_a: list[str], words_b: list[str]) -> tuple[float, str] | None:
+    """Two firm names with the same distinctive core and trade words at the end on both sides.
+
+    The core must be a name (not a trade word, a country or a generic body) of four letters or
+    more, and both names must say a trade: "Quds Force" has none and stays apart from "Al-Quds
+    Aviation Industry"; "Douglas" alone is not "Douglas Aircraft" by this rule.
+    """
+    from newsledger.extract.entity_data import country_iso
+
+    def core(words: list[str]) -> tuple[list[str], bool]:
+        cut = list(words)
+        while len(cut) > 1 and cut[-1] in _FIRM_TRADE_WORDS:
+            cut = cut[:-1]
+        return cut, len(cut) < len(words)
+
+    core_a, trade_a = core(words_a)
+    core_b, trade_b = core(words_b)
+    if not (trade_a and trade_b) or _folded(core_a) != _folded(core_b):
+        return None
+    text = " ".join(core_a)
+    if len(text.replace(" ", "")) < 4 or any(w in _FIRM_TRADE_WORDS for w in core_a):
+        return None
+    if country_iso(text) or all(w in _GENERIC_BODY_WORDS for w in core_a):
+        return None
+    return 0.88, "same firm name, trade written another way"
 
 
 def _country_prefix(longer: str, shorter: str) -> str | None:
@@ -533,7 +681,67 @@ def find_same(
             surname_only.append((other, hit))
     if surname_only and new.type == "person":
         found += _only_person_with_surname(new, surname_only, existing, threshold)
+    if new.type == "organization" and _SHORT_ORG_IN_LEDGER >= threshold:
+        linked = {f[0] for f in found}
+        found += [f for f in _only_company_with_short_name(new, existing) if f[0] not in linked]
     return sorted(found, key=lambda t: (-t[1], t[0]))
+
+
+# A company's first word linked to its full name because the ledger has no other candidate.
+_SHORT_ORG_IN_LEDGER = 0.86
+
+
+def _short_company_word(name: str) -> bool:
+    """Can ``name`` be a company's first word used alone ("Lockheed", "Northrop")?
+
+    One capitalised word of four letters or more that is no acronym ("IRGC" and "IRGC Navy"
+    are two bodies), no country or demonym ("Qatar" is not "Qatar Airways") and no generic,
+    head, trade or legal-form word ("National", "Group", "Aerospace").
+    """
+    from newsledger.extract.entity_data import country_iso
+
+    word = name.strip()
+    if " " in word or len(word) < 4 or not word[:1].isupper() or word.isupper() or not word.isalpha():
+        return False
+    lowered = word.lower()
+    if lowered in _GENERIC_BODY_WORDS | _ORG_HEAD_WORDS | _SECTOR_WORDS | _LEGAL_FORMS:
+        return False
+    return country_iso(word) is None
+
+
+def _only_company_with_short_name(new: Entity, existing: Sequence[Entity]) -> list[tuple[str, float, str]]:
+    """Links between a bare first word and the one longer company name the ledger has for it.
+
+    "Lockheed" links to "Lockheed Martin" when no other organisation in ``existing`` begins with
+    "Lockheed"; "Lockheed Martin" links to a stored "Lockheed" on the same condition. The same
+    rule as a bare surname's: the ledger is the context that makes the short name unambiguous.
+    """
+    orgs = [e for e in existing if e.type == "organization" and e.id != new.id]
+    key = name_key(new.name, "organization").split()
+    if not key:
+        return []
+
+    def longer_forms(first: str) -> dict[str, list[Entity]]:
+        forms: dict[str, list[Entity]] = {}
+        for e in orgs:
+            words = name_key(e.name, "organization").split()
+            if 2 <= len(words) <= 3 and words[0] == first and not is_generic_body(e.name):
+                forms.setdefault(" ".join(words), []).append(e)
+        return forms
+
+    reason = "short name of a company; the only organisation in the ledger it can stand for"
+    if len(key) == 1 and _short_company_word(new.name):
+        forms = longer_forms(key[0])
+        if len(forms) == 1:
+            (full,) = forms.values()
+            return [(e.id, _SHORT_ORG_IN_LEDGER, f"{reason}: {new.name} ~ {e.name}") for e in full]
+        return []
+    if 2 <= len(key) <= 3 and not is_generic_body(new.name):
+        shorts = [e for e in orgs if name_key(e.name, "organization") == key[0] and _short_company_word(e.name)]
+        others = {k for k in longer_forms(key[0]) if k != " ".join(key)}
+        if shorts and not others:
+            return [(e.id, _SHORT_ORG_IN_LEDGER, f"{reason}: {e.name} ~ {new.name}") for e in shorts]
+    return []
 
 
 # A surname-only link confirmed by the ledger: above the threshold, below a full-name match.
@@ -718,11 +926,12 @@ def resolve_in_document(mentions: Sequence[Mention], text: str) -> list[Mention]
                 break
             if not types_compatible(c.type, m.type) or (m.country and c.country and m.country != c.country):
                 continue
-            hit = (
-                _person_score(c.key, m.key)
-                if m.type == "person" and c.type == "person"
-                else _multiword_variant(c.key, m.key)
-            )
+            if m.type == "place" and c.type == "place":
+                hit = _multiword_variant(c.key, m.key) or _place_head_variant(c.name, m.name)
+            elif m.type == "person" and c.type == "person":
+                hit = _person_score(c.key, m.key)
+            else:
+                hit = _multiword_variant(c.key, m.key)
             if hit is not None and (m.type != "person" or len(m.key.split()) == len(c.key.split())):
                 if hit[0] >= 0.75:
                     out[i] = _adopt(m, c)
