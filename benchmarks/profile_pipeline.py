@@ -6,7 +6,10 @@ stage's share is measured on its own: ingest (make_document), the tokenizer and 
 find_events, find_claims, and the store write (Ledger.add into a fresh SQLite file). Model loading is
 reported apart. Articles: a fixed, evenly spread subset of the throughput corpus (see common.news_corpus).
 
-    .venv/bin/python benchmarks/profile_pipeline.py [--articles 200] [--json]
+    .venv/bin/python benchmarks/profile_pipeline.py [--articles 200] [--json] [--scaling]
+
+--scaling also times each newsledger stage on one long text and on the same text eight times over: a stage
+that grows much faster than 8x has a quadratic step (this replaces a timed unit test; timings belong here).
 """
 
 from __future__ import annotations
@@ -94,10 +97,41 @@ def profile(corpus: list[tuple[str, str]]) -> tuple[dict[str, float], float, int
     return clock.seconds, load_s, len(extractions)
 
 
+def scaling(corpus: list[tuple[str, str]], repeat: int = 8) -> dict[str, float]:
+    """Time ratio per stage between a text `repeat` times longer and the original (linear: about `repeat`)."""
+    from newsledger.extract.attribution import find_claims
+    from newsledger.extract.entities import find_mentions
+    from newsledger.extract.events import find_events
+    from newsledger.extract.pipeline import get_nlp
+    from newsledger.extract.times import find_times
+    from newsledger.resolve.names import resolve_in_document
+    from newsledger.resolve.places import geocode
+
+    nlp = get_nlp()
+    base = "\n\n".join(t for _, t in corpus[:10])
+    seconds: dict[str, list[float]] = {}
+    for text in (base, "\n\n".join([base] * repeat)):
+        doc = nlp(text)
+        clock = Clock()
+        mentions = clock.run("find_mentions", lambda: find_mentions(doc))
+        mentions = clock.run("geocode", lambda: geocode(doc, mentions))
+        mentions = clock.run("resolve_in_document", lambda: resolve_in_document(mentions, doc.text))
+        times = clock.run("find_times", lambda: find_times(doc, "2024-01-01"))
+        events = clock.run("find_events", lambda: find_events(doc, mentions, times))
+        clock.run("find_claims", lambda: find_claims(doc, mentions, times, events))
+        for k, v in clock.seconds.items():
+            seconds.setdefault(k, []).append(v)
+    ratios = {k: round(b / max(a, 1e-4), 1) for k, (a, b) in seconds.items()}
+    print_table(("stage", f"1x s ({len(base.split()):,} words)", f"{repeat}x s", "ratio"),
+                [(k, round(v[0], 3), round(v[1], 3), ratios[k]) for k, v in seconds.items()])
+    return ratios
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200, help="fixed spread subset size (default 200)")
     ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    ap.add_argument("--scaling", action="store_true", help="also time each stage on 1x and 8x the same text")
     args = ap.parse_args(argv)
     corpus = news_corpus(args.articles)
     if not corpus:
@@ -112,9 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                  for k, v in seconds.items()])
     print(f"total {total:.1f} s for {len(corpus)} articles ({len(corpus) / total:.1f} articles/s, "
           f"{words / total:,.0f} words/s); model and data loading {load_s:.1f} s, not counted")
+    ratios = scaling(corpus) if args.scaling else None
     if args.json:
         emit_result("profile", {"articles": len(corpus), "words": words, "load_s": round(load_s, 2),
-                                "seconds": {k: round(v, 3) for k, v in seconds.items()}})
+                                "seconds": {k: round(v, 3) for k, v in seconds.items()},
+                                **({"scaling_8x": ratios} if ratios else {})})
     return 0
 
 
