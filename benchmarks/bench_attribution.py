@@ -2,8 +2,9 @@
 
 Reads, at run time and never copying it, ../shared/eval/polnear/test/{text,attributions} (84 political news
 articles, BRAT standoff; Newell, Margolin & Ruths, LREC 2018). For each article the first annotator's file (in
-name order) is the gold. Every claim newsledger makes with a cue gives a cue span, a content span and, when it
-has a claimant, a source span (the claimant mention's span). Outlet claims (no cue) are not attributions and are
+name order) is the gold. Every claim newsledger makes with a cue gives a cue span, a content span and a source
+span: the claimant as the sentence writes it (``claim.source``: the full noun phrase, or the pronoun), else the
+claimant mention's span. Outlet claims (no cue) are not attributions and are
 not scored. Spans are compared after trimming whitespace, quotes and punctuation at their edges:
 
 - exact   — same start and end;
@@ -78,10 +79,11 @@ def ours(doc, text: str) -> dict[str, set[Span]]:
         for kind, ev in (("Cue", claim.cue), ("Content", claim.content)):
             if ev is not None and (span := trim(text, ev.start, ev.end)):
                 pred[kind].add(span)
-        if claim.claimant is not None:
-            m = mentions[claim.claimant]
-            if span := trim(text, m.start, m.end):
-                pred["Source"].add(span)
+        source = claim.source
+        if source is None and claim.claimant is not None:
+            source = mentions[claim.claimant]
+        if source is not None and (span := trim(text, source.start, source.end)):
+            pred["Source"].add(span)
     return pred
 
 

@@ -4,10 +4,12 @@ Reads, at run time and never copying it, ../shared/eval/emergent/url-versions-20
 (524 article headlines, each labelled with its stance toward a rumoured claim). Each headline goes through
 the real extraction (mentions, events, claims) and its label is derived from what newsledger records:
 
-- against   — a claim that denies or disputes, an event whose modality is negated, a dismissing word ("hoax"),
-              or a negated main clause (copular statements such as "X is not dead" make no event);
-- observing — a hedged claim, an attributed one (a cue: "X says", "according to", "X: …"), a question,
-              a hedge word, or an event whose modality is hypothetical;
+- against   — a claim that denies or disputes (also "X says Y is not Z"), an event whose modality is negated, a
+              refuting word or phrase ("hoax", "not true"), or a negated main clause (copular statements
+              such as "X is not dead" make no event);
+- observing — a hedged claim, an attributed one (a cue: "X says", "according to", "X: …"), or hedged text
+              (extract.commitment: hedge words, modals of doubt, "rumours", a question), or an event whose
+              modality is hypothetical;
 - for       — otherwise (the outlet reports the event as fact).
 
 The rule ignores the rumoured claim itself (newsledger does not compare two texts), so the figure measures how
@@ -42,20 +44,17 @@ def read(path: Path) -> list[tuple[str, str]]:
 
 def label(doc, mentions, events, claims) -> str:
     """for / against / observing from newsledger's own records for one headline."""
-    from newsledger.extract.attribution import cues
+    from newsledger.extract.commitment import is_hedged, refutes
 
     if any(c.stance in ("denies", "disputes") for c in claims) or any(e.modality == "negated" for e in events):
         return "against"
     if any(t.dep_ == "neg" and t.head.dep_ == "ROOT" for t in doc):
         return "against"  # a negated main clause ("X is not dead"): copular statements make no event
-    words = f" {' '.join(t.lower_ for t in doc)} "
-    if any(f" {d} " in words for d in cues().dismissals):
+    if refutes(list(doc)):
         return "against"
-    if any(c.hedged or c.cue is not None for c in claims) or doc.text.rstrip().endswith("?"):
+    if any(c.hedged or c.cue is not None for c in claims) or is_hedged(list(doc)):
         return "observing"
     if any(e.modality == "hypothetical" for e in events):
-        return "observing"
-    if any(f" {h} " in words for h in cues().hedges):
         return "observing"
     return "for"
 

@@ -46,7 +46,7 @@ def test_relayed_claim_lists_its_relays_nearest_first(nlp):
 
 def test_denial_is_a_stance_and_the_event_keeps_occurred(nlp):
     _, mentions, _, events, claims = extract(nlp, "Pyongyang has denied selling artillery shells to Moscow.")
-    claim = with_cue(claims, "denied")
+    claim = with_cue(claims, "has denied")  # the cue holds its auxiliary
     assert claim.stance == "denies"
     assert name(mentions, claim.claimant) == "Pyongyang"
     assert [events[k].modality for k in claim.events] == ["occurred"]
@@ -63,7 +63,7 @@ def test_admission_carries_the_statement_time(nlp):
     ev = events[claim.events[0]]
     assert ev.time is None or ev.time != claim.time
     assert claim.content is not None and doc.text[claim.content.start : claim.content.end] == claim.content.text
-    assert claim.content.text.startswith("it had supplied")
+    assert claim.content.text.startswith("that it had supplied")  # the clause with its complementizer
 
 
 def test_according_to_an_outlet_reports(nlp):
@@ -124,7 +124,7 @@ def test_quoted_as_saying_names_the_speaker_and_the_quoting_outlet(nlp):
     claim = with_cue(claims, "quoted")
     assert name(mentions, claim.claimant) == "Zelensky"
     assert [mentions[k].text for k in claim.via] == ["Reuters"]
-    assert claim.content is not None and claim.content.text.startswith("the shipments began")
+    assert claim.content is not None and claim.content.text.startswith("that the shipments began")
 
 
 def test_claim_evidence_leaves_document_empty_and_offsets_exact(nlp):
@@ -163,3 +163,156 @@ def test_first_person_verbs_inside_a_quotation_are_not_new_claims(nlp):
     claim = claims[0]
     assert name(mentions, claim.claimant) == "Lavrov"
     assert claim.content is not None and claim.content.text == "I think the talks will fail"
+
+
+def test_source_is_the_full_noun_phrase_with_its_apposition(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Anna Berg, the mayor of the town, said that the bridge had collapsed after the storm."
+    )
+    claim = with_cue(claims, "said")
+    assert claim.source is not None and claim.source.text == "Anna Berg, the mayor of the town"
+    assert name(mentions, claim.claimant) == "Anna Berg"
+
+
+def test_a_pronoun_source_is_written_as_the_pronoun_and_resolved_to_its_antecedent(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Macron arrived in Berlin on Monday. He said that France would send more tanks to Ukraine."
+    )
+    claim = with_cue(claims, "said")
+    assert claim.source is not None and claim.source.text == "He"
+    assert name(mentions, claim.claimant) == "Macron"
+
+
+def test_reported_negation_is_a_denial_but_a_refusal_is_not(nlp):
+    _, _, _, _, claims = extract(nlp, "Baghdad says the detained woman is not the commander's wife.")
+    assert with_cue(claims, "says").stance == "denies"
+    _, _, _, _, claims = extract(nlp, "Berlin said it would not send more tanks.")
+    assert with_cue(claims, "said").stance == "asserts"
+
+
+def test_split_quotation_keeps_both_halves_as_content(nlp):
+    text = '"We will not retreat," the general said, "and the town will hold."'
+    _, _, _, _, claims = extract(nlp, text)
+    claim = with_cue(claims, "said")
+    assert claim.content is not None
+    assert claim.content.text.startswith("We will not retreat") and claim.content.text.endswith("the town will hold")
+
+
+def test_trailing_speaker_after_a_comma_with_a_time(nlp):
+    _, _, _, _, claims = extract(nlp, "The convoy was hit near the border crossing, officials said on Tuesday.")
+    claim = with_cue(claims, "said")
+    assert claim.source is not None and claim.source.text == "officials"
+    assert claim.content is not None and claim.content.text.startswith("The convoy was hit")
+
+
+def test_headline_speaker_after_a_dash_or_colon_and_topic_places(nlp):
+    _, _, _, _, claims = extract(nlp, "Five soldiers killed in border clash - reports")
+    claim = with_cue(claims, "-")
+    assert claim.hedged and claim.source is not None and claim.source.text == "reports"
+    _, _, _, _, claims = extract(nlp, "Syria: five soldiers killed in border clash")
+    assert [c for c in claims if c.cue is not None] == []  # the place names the topic, it does not speak
+    _, _, _, _, claims = extract(nlp, "Prosecutor: the students were not in the first grave")
+    assert with_cue(claims, ":").stance == "denies"
+
+
+def test_title_case_headline_verb_read_as_a_name_is_still_the_cue(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Pentagon Denies It Killed Militant Leader In Airstrike")
+    claim = with_cue(claims, "denies")
+    assert claim.stance == "denies"
+    assert claim.source is not None and claim.source.text == "Pentagon"
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("Iran may send more drones to Russia.", True),
+    ("Apple May Buy Social Network Path", True),
+    ("The talks resumed in May after a pause.", False),
+    ("Rescuers could not reach the village.", False),
+    ("Google said to buy offices in Dublin", True),
+    ("The minister said to reporters that talks had ended.", False),
+    ("Will the ceasefire hold?", True),
+    ("Rumours of the general's death spread online.", True),
+])
+def test_commitment_hedges_read_tokens_not_strings(nlp, text, hedged):
+    from newsledger.extract.commitment import is_hedged
+
+    assert is_hedged(list(nlp(text))) is hedged
+
+
+def test_refutals_call_a_story_untrue(nlp):
+    from newsledger.extract.commitment import refutes
+
+    assert refutes(list(nlp("The story about the stolen car is not true.")))
+    assert refutes(list(nlp("Experts say the video was a hoax.")))
+    assert not refutes(list(nlp("Rumours of a stolen car spread online.")))
+
+
+def test_calling_something_a_name_is_a_claim_but_calling_someone_is_not(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Merkel called the plan a dangerous gamble.")
+    claim = with_cue(claims, "called")
+    assert claim.content is not None and claim.content.text == "the plan a dangerous gamble"
+    _, _, _, _, claims = extract(nlp, "Merkel called the minister on Monday.")
+    assert [c for c in claims if c.cue is not None] == []
+
+
+def test_a_finding_needs_a_clause_and_a_phrasal_cue_keeps_its_particle(nlp):
+    _, _, _, _, claims = extract(nlp, "A study found that most farmers had lost their harvest.")
+    claim = with_cue(claims, "found")
+    assert claim.source is not None and claim.source.text == "A study"
+    _, _, _, _, claims = extract(nlp, "The actor woke up to find his car stolen.")
+    assert [c for c in claims if c.cue is not None] == []
+    _, _, _, _, claims = extract(nlp, "The engineer pointed out that the bridge was unsafe.")
+    assert with_cue(claims, "pointed out").content.text == "that the bridge was unsafe"
+
+
+def test_subject_of_a_passive_belief_is_reported_not_the_claimant(nlp):
+    _, _, _, _, claims = extract(nlp, "Iran is believed to have sent drones to Russia.")
+    claim = with_cue(claims, "is believed")
+    assert claim.claimant is None and claim.hedged
+    assert claim.content is not None and claim.content.text.startswith("Iran")
+
+
+def test_headline_verb_before_a_claim_noun_is_the_cue(nlp):
+    _, _, _, _, claims = extract(nlp, "Ministry Denies Claim That Troops Crossed The Border")
+    claim = with_cue(claims, "denies")
+    assert claim.stance == "denies" and claim.source is not None and claim.source.text == "Ministry"
+
+
+def test_saying_a_report_is_false_disputes_it(nlp):
+    _, _, _, _, claims = extract(nlp, "The ministry said the reports of a second strike were false.")
+    assert with_cue(claims, "said").stance == "disputes"
+    _, _, _, _, claims = extract(nlp, "The mayor said the old town lies in ruins.")
+    assert with_cue(claims, "said").stance == "asserts"
+
+
+def test_the_accused_is_not_the_accuser(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Iran has been accused of supplying drones to Russia.")
+    claim = with_cue(claims, "has been accused of")
+    assert claim.claimant is None  # an unnamed accuser; Iran is what the claim is about
+    assert claim.content is not None and claim.content.text.startswith("Iran")
+
+
+def test_attribution_that_interrupts_its_clause_reports_the_whole_clause(nlp):
+    _, _, events, _, claims = extract(nlp, "The drones, officials said, were delivered to Russia in May.")
+    claim = with_cue(claims, "said")
+    assert claim.content is not None and claim.content.text.startswith("The drones")
+    assert claim.content.text.endswith("delivered to Russia in May")
+
+
+def test_a_nominal_claim_names_its_possessor_as_claimant(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Ukraine's allegation that Iran supplied drones was widely repeated.")
+    claim = with_cue(claims, "allegation")
+    assert name(mentions, claim.claimant) == "Ukraine" and claim.hedged
+    assert claim.source is not None and claim.source.text == "Ukraine"
+    assert claim.content is not None and claim.content.text == "that Iran supplied drones"
+
+
+def test_what_is_rejected_in_the_passive_is_not_the_one_who_rejects(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Ukraine's claim that Russia fired the missile was rejected.")
+    claim = with_cue(claims, "was rejected")
+    assert claim.stance == "disputes" and claim.claimant is None
+
+
+def test_claiming_responsibility_is_a_hedged_claim_with_its_object(nlp):
+    _, _, _, _, claims = extract(nlp, "The militant group claimed responsibility for the bombing.")
+    claim = with_cue(claims, "claimed")
+    assert claim.hedged and claim.content is not None and claim.content.text == "responsibility for the bombing"

@@ -165,6 +165,7 @@ class ClaimRecord:
     content: Evidence | None = None  # what is claimed
     time: int | None = None  # index into Extraction.times: when it was said
     events: tuple[int, ...] = ()  # indices into Extraction.events
+    source: Evidence | None = None  # the claimant as written: full noun phrase, pronoun, 'sources'
 
 
 @dataclass(frozen=True, slots=True)

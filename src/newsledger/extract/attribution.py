@@ -5,6 +5,14 @@ Every attribution becomes a claim: a reporting verb from data/reporting_verbs.cs
 parenthetical "…, officials said". A claim inside another claim's content is relayed: its ``via`` lists
 the relays, nearest first ("The Jerusalem Post reported that Netanyahu told CNN …" → Netanyahu via CNN,
 then the Jerusalem Post). A sentence that holds events no attribution covers is a claim of the outlet.
+
+Each claim also keeps its source as written (``ClaimRecord.source``: "Anna Berg, the mayor of the town", or
+"He" resolved to its antecedent), its cue with auxiliaries and particles ("has denied", "pointed out"), and its
+content as the complement clause with its "that", both halves of a split quotation, or the whole clause an
+attribution interrupts. Reporting a negation ("said the woman is not his wife") is a denial, calling something
+untrue ("said the reports were false") a dispute; hedges come from ``extract.commitment``. Headlines get
+their own readings: "X: …", "… - reports", a Title Case verb the tagger took for a name ("Pentagon Denies …"),
+and nominal claims ("Ukraine's claim that …").
 """
 
 from __future__ import annotations
@@ -15,9 +23,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.commitment import is_hedged, negated_predicate, refutes, words
 from newsledger.extract.entity_dateline import dateline_end
-from newsledger.extract.event_syntax import (
+from newsledger.extract.event_syntax import (  # _quote_pairs: the quote pairing adjacent_quote uses
     MentionIndex,
+    _quote_pairs,
     adjacent_quote,
     read_data_csv,
     sent_of,
@@ -30,14 +40,26 @@ from newsledger.model import ClaimRecord, EventRecord, Evidence, Mention, Stance
 _CLAIMANT_RANK = {"person": 0, "outlet": 1, "source": 2, "organization": 3, "group": 4, "country": 5, "place": 6,
                   "facility": 7, "nationality": 8}
 _CONTENT_OBJECT_VERBS = {"deny", "admit", "confirm", "report", "announce", "disclose", "reveal", "dismiss",
-                         "dispute", "reject", "question", "acknowledge", "call", "refute", "concede", "describe"}
+                         "dispute", "reject", "question", "acknowledge", "call", "refute", "concede", "describe",
+                         "debunk", "rebuff", "contest", "doubt", "downplay", "ridicule", "deride", "retract", "slam",
+                         "rebut", "claim"}
 _RELAY_TYPES = {"outlet", "organization"}
+# Verbs that report only through a that-clause or a quotation: "agreed that …" is a claim, "agreed to talks"
+# a commitment, "woke up to find" no report at all.
+_CLAUSE_ONLY = {"find", "agree", "learn", "conclude", "recall", "mention", "respond", "reply", "expect"}
+# Mentions that head a headline as its topic rather than its speaker ("Syria: five killed in strike").
+_TOPIC_TYPES = {"place", "country", "facility", "nationality", "weapon"}
+# Nouns that name who speaks without naming them: "… - reports", "…: officials".
+_SPEAKER_NOUNS = {"report", "source", "official", "analyst", "expert", "witness", "police", "media", "insider",
+                  "spokesman", "spokeswoman", "spokesperson", "study", "survey", "poll", "monitor", "watchdog"}
+_DASHES = {"-", "--", "—", "–"}
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
     verbs: dict[str, tuple[Stance, bool]]
     preps: dict[str, tuple[Stance, bool]]
+    nouns: dict[str, tuple[Stance, bool]]
     hedges: tuple[str, ...]
     dismissals: tuple[str, ...]
 
@@ -47,6 +69,7 @@ def cues() -> Cues:
     """Reporting verbs, 'according to', hedges and dismissals from data/reporting_verbs.csv."""
     verbs: dict[str, tuple[Stance, bool]] = {}
     preps: dict[str, tuple[Stance, bool]] = {}
+    nouns: dict[str, tuple[Stance, bool]] = {}
     hedges: list[str] = []
     dismissals: list[str] = []
     for r in read_data_csv("reporting_verbs.csv"):
@@ -55,11 +78,13 @@ def cues() -> Cues:
             verbs[r["cue"]] = (r["stance"], hedged)  # type: ignore[assignment]
         elif r["kind"] == "prep":
             preps[r["cue"]] = (r["stance"], hedged)  # type: ignore[assignment]
+        elif r["kind"] == "noun":
+            nouns[r["cue"]] = (r["stance"], hedged)  # type: ignore[assignment]
         elif r["kind"] == "hedge":
             hedges.append(r["cue"].lower())
         elif r["kind"] == "dismissal":
             dismissals.append(r["cue"].lower())
-    return Cues(verbs, preps, tuple(hedges), tuple(dismissals))
+    return Cues(verbs, preps, nouns, tuple(hedges), tuple(dismissals))
 
 
 @dataclass(slots=True)
@@ -75,6 +100,8 @@ class _Draft:
     via: list[int] = field(default_factory=list)
     time: int | None = None
     pronoun: bool = False  # the claimant was found through a pronoun subject ("it said")
+    source: list[Token] = field(default_factory=list)  # the claimant as written ("the city's mayor, Jo Ray")
+    cue_start: int | None = None  # where the cue phrase starts when it is wider than its verb ("has denied")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -83,9 +110,15 @@ class _Draft:
 
 def _content(tok: Token) -> list[Token]:
     """What a reporting verb reports: its clause complement, gerund, object, or the clause it interrupts."""
+    if tok.lemma_ == "call":  # 'called the plan a disgrace': the object with its complement
+        parts = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+        if any(c.dep_ == "dobj" for c in parts):
+            return trim_edges([t for c in parts for t in c.subtree])
     for c in tok.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB"):
-            return trim_edges(list(c.subtree))
+        if c.dep_ == "ccomp" and tok.lemma_ in _CLAUSE_ONLY and not _finite(c):
+            continue  # "woke up to find his car stolen": a discovery, not a report
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_ not in _CLAUSE_ONLY):
+            return _with_second_half(tok, _with_complementizer(c, trim_edges(list(c.subtree))))
     if tok.lemma_ == "accuse":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -96,17 +129,124 @@ def _content(tok: Token) -> list[Token]:
                 return trim_edges(list(c.subtree))
     quoted = adjacent_quote(tok)
     if quoted:
-        return quoted
-    if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i:  # "Iran sent drones, officials said."
-        own = {t.i for t in tok.subtree}
+        return _with_second_half(tok, quoted)
+    own = {t.i for t in tok.subtree}
+    inner = [t.i for t in tok.subtree if not t.is_punct]
+    doc = tok.doc
+    if tok.dep_ in ("parataxis", "ccomp") and tok.i < tok.head.i and min(inner) > 0 and \
+            doc[min(inner) - 1].text == "," and max(inner) + 1 < len(doc) and doc[max(inner) + 1].text == ",":
+        # an attribution that interrupts its clause: "The drones, officials said, were delivered in May."
         return trim_edges([t for t in tok.head.subtree if t.i not in own])
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.i < tok.i:
+    if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i and min(own) > 0 and \
+            tok.doc[min(own) - 1].text in (",", "—", "–", "--", ":"):  # "Iran sent drones, officials said."
+        return trim_edges([t for t in tok.head.subtree if t.i not in own])
+    subj = _trailing_subject(tok)
+    if subj is not None:
+        # a trailing attribution the parser left unattached: "Apple to buy Path, report says"
         first = min(t.i for t in subj.subtree)
-        if first > sent_of(tok).start and tok.doc[first - 1].text in (",", "—", "–"):
-            # a trailing attribution the parser left unattached: "Apple to buy Path, report says"
-            return trim_edges(list(tok.doc[sent_of(tok).start : first - 1]))
+        start = sent_of(tok.doc[first - 2]).start if first >= 2 else 0
+        return trim_edges(list(tok.doc[start : first - 1]))
     return []
+
+
+def _with_complementizer(clause: Token, toks: list[Token]) -> list[Token]:
+    """The complement clause as written, with its 'that' ("said that the talks failed"): the span attribution
+    corpora (PARC, PolNeAR) mark as the content."""
+    first = clause.doc[min(t.i for t in clause.subtree)]
+    if toks and first.lower_ == "that" and first.dep_ == "mark" and first.i < toks[0].i:
+        return [first, *toks]
+    return toks
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with its own tense or a 'that': 'found that X', 'found X was', not 'found X stolen'."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("mark", "aux", "auxpass") and c.tag_ in ("IN", "MD", "VBD", "VBZ", "VBP") for c in clause.children)
+
+
+def _with_second_half(tok: Token, quoted: list[Token]) -> list[Token]:
+    """A quotation split by its attribution ('"We will win," she said, "and soon."') is one content: when the
+    quote before the speaker goes on in a quote right after the verb, both halves are kept."""
+    doc = tok.doc
+    if not quoted or quoted[-1].i > tok.i:
+        return quoted
+    pairs = _quote_pairs(doc)
+    group = [tok.i, *(t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
+    j = max(group) + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in (",", ":")):
+        j += 1
+    if j < len(doc) and j in pairs and pairs[j] > j and doc[j - 1].text == ",":
+        return trim_edges([*quoted, *doc[j + 1 : pairs[j]]])
+    return quoted
+
+
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "dative", "attr"}
+
+
+def _trailing_subject(tok: Token) -> Token | None:
+    """The speaker of a verb that closes its clause after a comma ("…, officials say"), else None.
+
+    The parser may attach the reported clause as a second subject, or split it off as its own sentence;
+    the speaker is then the subject nearest the verb."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subjects or any(c.i > tok.i and c.dep_ in _OBJECT_DEPS for c in tok.children):
+        return None  # "…, officials said on Monday" is trailing; "…, officials said that …" is not
+    subj = max(subjects, key=lambda c: c.i)
+    first = min(t.i for t in subj.subtree)
+    if first > 0 and tok.doc[first - 1].text in (",", "—", "–") and first - 1 > 0:
+        return subj
+    return None
+
+
+# Branches of a speaker's phrase that say something of their own: "Jo Ray, who chairs the panel, said" or
+# "Jo Ray, speaking in Paris, said" — the source is "Jo Ray".
+_NOT_SOURCE_DEPS = {"advcl", "parataxis"}
+
+
+def _phrase(head: Token, skip: set[int]) -> list[Token]:
+    """The noun phrase under ``head`` as written (titles, appositions, relative clauses included), without
+    the tokens in ``skip`` or any branch that holds one of them, cut to the unbroken run around the head."""
+    drop = set(skip)
+    for c in head.children:
+        if c.dep_ in _NOT_SOURCE_DEPS or any(t.i in skip for t in c.subtree):
+            drop |= {t.i for t in c.subtree}
+        elif c.dep_ == "appos":  # "Jo Ray, the mayor" but not the apposition's own apposition or clause
+            drop |= {t.i for g in c.children if g.dep_ in _NOT_SOURCE_DEPS | {"appos"} for t in g.subtree}
+    kept = {t.i for t in head.subtree if t.i not in drop and not (t.is_space and "\n" in t.text)}
+    lo = hi = head.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return trim_edges(list(head.doc[lo : hi + 1]))
+
+
+# Children of a reporting verb that belong to its cue when they stand right before it: "has also denied",
+# "is not saying", "to admit", "forcefully told". A longer adverbial ("in a statement") is not part of the cue.
+_CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+
+
+def _cue_start(tok: Token) -> int:
+    """Character offset where the cue phrase around a reporting verb starts (its auxiliaries and adverbs)."""
+    kids = {c.i: c for c in tok.children}
+    start = tok.i
+    while (c := kids.get(start - 1)) is not None and c.dep_ in _CUE_LEFT_DEPS and c.n_lefts + c.n_rights == 0 \
+            and c.pos_ in ("AUX", "PART", "ADV", "VERB"):
+        start -= 1
+    return tok.doc[start].idx
+
+
+def _cue_end(tok: Token, content: Sequence[Token]) -> int:
+    """Character offset where the cue phrase ends: the verb, its particle ("pointed out"), the "by" of a
+    passive ("was reported by") or the "of" after "accused"."""
+    inside = {t.i for t in content}
+    end = tok
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i != end.i + 1 or c.i in inside:
+            continue
+        if c.dep_ == "prt" or c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_ == "accuse"):
+            end = c
+    return end.idx + len(end.text)
 
 
 def _best(idx: MentionIndex, found: list[int]) -> int | None:
@@ -122,9 +262,17 @@ def _speaker(head: Token | None, idx: MentionIndex) -> int | None:
 
 
 def _is_hedged(tokens: Sequence[Token], extra: Sequence[Token] = ()) -> bool:
-    words = " ".join(t.lower_ for t in [*extra, *tokens])
-    padded = f" {words} "
-    return any(f" {h} " in padded for h in cues().hedges)
+    return is_hedged([*extra, *tokens], nouns=False)
+
+
+def _negates_content(content: Sequence[Token]) -> bool:
+    """Whether what is reported is itself a negation ("said the woman is not his wife"): a denial of it."""
+    inside = {t.i for t in content}
+    roots = [t for t in content if t.head.i not in inside or t.head.i == t.i]
+    if roots and negated_predicate(roots[0]):
+        return True
+    # a verbless headline clause: "students not among the dead", "not a nuclear weapon"
+    return not any(t.pos_ in ("VERB", "AUX") for t in content) and any(t.dep_ == "neg" for t in content)
 
 
 def _dismissal_start(tok: Token) -> int | None:
@@ -142,6 +290,8 @@ def _statement_time(tok: Token, doc: Doc, times: Sequence[TimeExpr], content: li
     """A time expression whose nearest governing verb is the reporting verb itself."""
     inside = {t.i for t in content}
     for k, t in enumerate(times):
+        if t.kind in ("set", "duration"):
+            continue  # "at his daily briefing on October 13": how often or how long, never when it was said
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.i in inside or sent_of(span.root) is not sent_of(tok):
             continue
@@ -175,11 +325,23 @@ def _relays(tok: Token, idx: MentionIndex, content: list[Token]) -> list[int]:
 
 
 def _phrase_cue(tok: Token) -> str | None:
-    """The cue a verb starts: its lemma, or 'lemma object' for a verb-object idiom ('cast doubt')."""
+    """The cue a verb starts: its lemma, 'lemma particle' for a phrasal verb ('point out'), or 'lemma object'
+    for a verb-object idiom ('cast doubt')."""
     for c in tok.children:
-        if c.dep_ == "dobj" and f"{tok.lemma_} {c.lemma_.lower()}" in cues().verbs:
+        if c.dep_ in ("dobj", "prt") and f"{tok.lemma_} {c.lemma_.lower()}" in cues().verbs:
             return f"{tok.lemma_} {c.lemma_.lower()}"
     return tok.lemma_ if tok.lemma_ in cues().verbs else None
+
+
+def _names_something(call: Token) -> bool:
+    """'called the plan "a disgrace"', 'called the charges baseless': a verdict on its object (an object
+    complement, or a noun or adjective the parser folded into the object phrase after its head)."""
+    obj = next((c for c in call.children if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in call.children):
+        return False
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in call.children):
+        return True
+    return any(c.i > obj.i and c.dep_ in ("appos", "amod", "npadvmod", "oprd") for c in obj.children)
 
 
 def _idiom_content(tok: Token) -> list[Token]:
@@ -197,23 +359,42 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     stance, hedged = cues().verbs[cue]
     if tok.lemma_ == "quote":
         return _quote_claim(tok, idx, doc, times)
-    content = _idiom_content(tok) if " " in cue else _content(tok)
+    phrasal = any(c.dep_ == "prt" for c in tok.children)
+    content = _idiom_content(tok) if " " in cue and not phrasal else _content(tok)
     if not content or tok in content:
         return None
-    subj = subject(tok)
+    subj = _trailing_subject(tok) or subject(tok)
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and (tok.lemma_ == "accuse" or any(
+            c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
+        # "Iran is believed to have sent drones", "Iran was accused of sending drones": the subject is part of
+        # what is reported (the accused), not who reports it
+        content = trim_edges([*subj.subtree, *content])
+        subj = None
     if subj is not None and subj.lower_ in ("i", "we", "you"):
         return None  # "I think …" inside a quotation: the quoted speaker's own words, not a new attribution
+    if subj is not None and subj.i in {t.i for t in content}:
+        subj = None  # "the claim was rejected": what is rejected, not who rejects it
     claimant = _speaker(subj, idx)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+        claimant = _speaker(tok.head, idx)  # "Jo Ray, who said …": the relative pronoun stands for its head
+    skip = {t.i for t in content} | {tok.i}
+    source = _phrase(subj, skip) if subj is not None else []
     if subj is not None and (claimant is None or idx.of(subj) is None):
         # "Sudan's army chief Abdel Fattah al-Burhan said": the parser makes title and name two subjects;
         # the named one speaks, not the possessor of the title.
-        named = [k for c in tok.children if c.dep_ == "nsubj" and c is not subj and (k := idx.of(c)) is not None]
+        others = [c for c in tok.children if c.dep_ == "nsubj" and c is not subj]
+        named = [k for c in others if (k := idx.of(c)) is not None]
         if named:
             claimant = _best(idx, named)
+            source = sorted({*source, *(t for c in others for t in _phrase(c, skip))}, key=lambda t: t.i)
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":
-                claimant = _speaker(next((o for o in c.children if o.dep_ == "pobj"), None), idx)
+                by = next((o for o in c.children if o.dep_ == "pobj"), None)
+                claimant = _speaker(by, idx)
+                source = _phrase(by, skip) if by is not None else []
+    if claimant is None and subj is not None and subj.lower_ in ("it", "this", "that", "there", "what"):
+        source = []  # "it is said that …": no one in particular
     if tok.lemma_ in ("call", "describe", "dismiss", "reject", "question"):
         cut = _dismissal_start(tok)
         if cut is not None:  # the parser may fold "the report fake news" into one phrase: keep what is dismissed
@@ -221,16 +402,20 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
         stance = "disputes" if cut is not None or tok.lemma_ in ("dismiss", "question") else stance
         if not content:
             return None
-    if tok.lemma_ == "call" and stance != "disputes":
-        return None  # 'called for talks' is a request, not an attribution
+    if tok.lemma_ == "call" and stance != "disputes" and not _names_something(tok):
+        return None  # 'called for talks' is a request, 'called the minister' a phone call: no attribution
     if stance == "asserts" and claimant is not None and idx.type_of(claimant) == "outlet" and tok.lemma_ in ("say", "report"):
         stance = "reports"
+    if stance in ("asserts", "reports") and tok.lemma_ not in ("accuse", "call") and _negates_content(content):
+        stance = "denies"  # "Baghdad says the woman is not his wife", "Iran did not send drones, officials said"
+    elif stance in ("asserts", "reports") and refutes(content):
+        stance = "disputes"  # "the ministry said the reports were false"
     relays = [k for k in _relays(tok, idx, content) if k != claimant]
     hedged = hedged or _is_hedged(content, [t for t in tok.children if t.dep_ in ("advmod", "aux")])
     hedged = hedged or (claimant is not None and idx.type_of(claimant) == "source")
     hedged = hedged or (subj is None and tok.tag_ == "VBN" and claimant is None)  # "it is said that"
-    draft = _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, relays,
-                   _statement_time(tok, doc, times, content))
+    draft = _Draft(tok, _cue_end(tok, content), content, stance, hedged, claimant, relays,
+                   _statement_time(tok, doc, times, content), source=source, cue_start=_cue_start(tok))
     draft.pronoun = subj is not None and subj.pos_ == "PRON"
     return draft
 
@@ -248,7 +433,8 @@ def _quote_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeEx
     via = [k for k in [_speaker(subject(tok), idx)] if k is not None]
     return _Draft(tok, tok.idx + len(tok.text), content, "asserts", _is_hedged(content) or (
         claimant is not None and idx.type_of(claimant) == "source"), claimant, via,
-        _statement_time(tok, doc, times, content))
+        _statement_time(tok, doc, times, content), source=_phrase(quoted, {t.i for t in content} | {tok.i}),
+        cue_start=_cue_start(tok))
 
 
 def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
@@ -274,33 +460,146 @@ def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
     hedged = hedged or (claimant is None and pobj.lemma_ in ("source", "report"))
     relays = [k for k in idx.in_tokens(t for t in tok.doc[tok.i : max(phrase) + 1]) if k != claimant
               and idx.type_of(k) == "outlet"]
-    return _Draft(tok, to.idx + len(to.text), content, stance, hedged, claimant, relays)
+    return _Draft(tok, to.idx + len(to.text), content, stance, hedged, claimant, relays,
+                  source=_phrase(pobj, {t.i for t in content}))
+
+
+def _noun_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
+    """A nominal attribution: "Ukraine's claim that Russia fired the missile", "allegations by Kyiv that …".
+    The speaker is the possessor or the object of by/from; the content the that-clause."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues().nouns:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    content = _with_complementizer(clause, trim_edges(list(clause.subtree)))
+    if not content:
+        return None
+    head = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if head is None:
+        head = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                     for o in c.children if o.dep_ == "pobj"), None)
+    claimant = _speaker(head, idx)
+    stance, hedged = cues().nouns[tok.lemma_.lower()]
+    hedged = hedged or claimant is None or idx.type_of(claimant) == "source" or _is_hedged(content)
+    source = _phrase(head, {t.i for t in content} | {tok.i}) if head is not None else []
+    if head is not None and head.dep_ == "poss":
+        source = [t for t in source if t.dep_ != "case" or t.i < source[-1].i]  # "Ukraine's" → "Ukraine"
+    return _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, source=trim_edges(source))
 
 
 def _colon_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
-    """Headline-style attribution around a colon: 'Minister: talks will resume', 'Talks to resume: sources'.
+    """Headline-style attribution around a colon: 'Minister: talks will resume', 'Talks to resume: sources',
+    or after a closing dash: 'Five killed in strike - reports'.
 
-    The short side (at most four words) is the speaker when it names a mention or is a capitalised title.
+    The short side (at most four words) is the speaker when it names an actor, is a capitalised title, or ends
+    in a speaker noun ("reports", "officials"). A place before the colon is the topic, not a speaker
+    ("Syria: five killed in strike"), unless what follows is a quotation or in the first person.
     """
-    colons = [t for t in sent if t.text == ":"]
-    if len(colons) != 1:
+    toks = [t for t in sent if not t.is_space]
+    colons = [t for t in toks if t.text == ":"]
+    dashes = [t for t in toks[1:] if t.text in _DASHES and len(toks) - 1 - toks.index(t) <= 4
+              and t.whitespace_ and t.doc[t.i - 1].whitespace_]  # "strike - reports", not "32-year-old"
+    sides: tuple[tuple[bool, list[Token], list[Token]], ...]
+    if len(colons) == 1:
+        mark = colons[0]
+        sides = ((True, [t for t in toks if t.i < mark.i], [t for t in toks if t.i > mark.i]),
+                 (False, [t for t in toks if t.i > mark.i], [t for t in toks if t.i < mark.i]))
+    elif not colons and dashes:
+        mark = dashes[-1]
+        sides = ((False, [t for t in toks if t.i > mark.i], [t for t in toks if t.i < mark.i]),)
+    else:
         return None
-    colon = colons[0]
-    left = [t for t in sent[: colon.i - sent.start] if not t.is_space]
-    right = trim_edges([t for t in sent[colon.i - sent.start + 1 :]])
-    for speaker, content in ((left, right), (right, left)):
-        content = trim_edges(content)
+    for first, speaker, content in sides:
+        speaker, content = trim_edges(speaker), trim_edges(content)
         if not speaker or not content or len(speaker) > 4 or len(content) < 3:
             continue
         found = [k for k in idx.in_tokens(speaker) if idx.type_of(k) in _CLAIMANT_RANK]
-        titled = len(speaker) == 1 and speaker[0].is_title and speaker[0].pos_ in ("NOUN", "PROPN")
-        if not found and not titled:
+        if first and found and all(idx.type_of(k) in _TOPIC_TYPES for k in found) and not _own_words(content):
+            continue
+        titled = len(speaker) == 1 and speaker[0].is_title and speaker[0].pos_ == "NOUN"  # "Minister: …"
+        named = speaker[-1].lemma_.lower() in _SPEAKER_NOUNS or speaker[-1].lower_.rstrip("s") in _SPEAKER_NOUNS
+        if not found and not titled and not named:
             continue
         claimant = _best(idx, found)
         hedged = _is_hedged(content) or claimant is None or idx.type_of(claimant) == "source"
         stance: Stance = "reports" if claimant is not None and idx.type_of(claimant) == "outlet" else "asserts"
-        return _Draft(colon, colon.idx + 1, content, stance, hedged, claimant)
+        if _negates_content(content):
+            stance = "denies"
+        return _Draft(mark, mark.idx + len(mark.text), content, stance, hedged, claimant, source=speaker)
     return None
+
+
+def _own_words(tokens: Sequence[Token]) -> bool:
+    """A quotation or first-person words: 'Iran: "We sent no drones"'."""
+    return any(t.text in ('"', "“", "”") or t.lower_ in ("i", "we", "my", "our", "us", "me") for t in tokens)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Present-tense forms of a verb lemma ("deny" → denies, deny), for headlines the tagger misreads."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    elif lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    else:
+        third = lemma + "s"
+    return {third, lemma}
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> dict[str, str]:
+    """Present-tense form → lemma for the one-word reporting verbs."""
+    return {form: lemma for lemma in cues().verbs if " " not in lemma for form in _inflections(lemma)}
+
+
+def _headline_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
+    """'Pentagon Denies It Killed ISIS Chief', 'Kurds Deny Report': in a Title Case or ALL CAPS headline the
+    tagger often reads the verb as a name. A present-tense reporting verb tagged as a noun, after a short
+    subject and before at least two words, is then read as the cue: subject on its left, content on its right."""
+    toks = [t for t in sent if not t.is_space]
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.7 * len(words):
+        return None
+    for n, tok in enumerate(toks[1:6], start=1):
+        lemma = _headline_verbs().get(tok.lower_)
+        if lemma is None or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[0].isupper():
+            continue
+        plural = toks[n - 1].tag_ in ("NNS", "NNPS") or toks[n - 1].lower_.endswith("s")
+        if tok.lower_ == lemma and not (plural or any(t.lower_ in ("and", "&") for t in toks[:n])):
+            continue  # the bare form is a verb only after a plural subject ("Kurds Deny …", "X and Y Deny")
+        if (draft := _flat_claim(toks, n, idx)) is not None:
+            return draft
+    return None
+
+
+def _flat_claim(toks: list[Token], n: int, idx: MentionIndex) -> _Draft | None:
+    """A claim read from word order alone, for headlines the parser gets wrong: the words before the cue
+    ``toks[n]`` are the speaker, the words after it the content."""
+    tok = toks[n]
+    lemma = _headline_verbs().get(tok.lower_)
+    speaker, content = trim_edges(toks[:n]), trim_edges(toks[n + 1 :])
+    if lemma is None or not speaker or len(content) < 2 or speaker[0].pos_ in ("DET", "ADP") \
+            or speaker[-1].tag_ == "POS":
+        return None
+    stance, hedged = cues().verbs[lemma]
+    claimant = _best(idx, [k for k in idx.in_tokens(speaker) if idx.type_of(k) in _CLAIMANT_RANK])
+    if stance in ("asserts", "reports") and _negates_content(content):
+        stance = "denies"
+    hedged = hedged or _is_hedged(content) or (claimant is not None and idx.type_of(claimant) == "source")
+    return _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, source=speaker)
+
+
+def _verb_then_claim_noun(tok: Token) -> bool:
+    """'Sisi denies claims he will …', 'Tour Denies Claim That …': a reporting verb whose object, a noun
+    naming a claim, the tagger read as a second reporting verb."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or tok.lower_ not in _headline_verbs():
+        return False
+    nxt = doc[tok.i + 1]
+    noun = nxt.lower_[:-1] if nxt.lower_.endswith("s") else nxt.lower_
+    return nxt.pos_ == "VERB" and noun in (*words().hedge_nouns, "report") and \
+        not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
 
 
 def _ev(text: str, start: int, end: int) -> Evidence:
@@ -310,20 +609,30 @@ def _ev(text: str, start: int, end: int) -> Evidence:
 def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -> list[_Draft]:
     drafts: list[_Draft] = []
     quoted: set[int] = set()
+    toks = [t for t in sent if not t.is_space]
     for tok in sent:
         draft = None
         if tok.i in quoted:
             continue
         if tok.pos_ == "VERB" and tok.lemma_ == "quote":
             quoted |= {t.i for t in tok.subtree if t.lemma_ == "say"}
-        if tok.pos_ == "VERB" and _phrase_cue(tok) is not None:
+        if _verb_then_claim_noun(tok) and tok in toks[1:6]:
+            draft = _flat_claim(toks, toks.index(tok), idx)
+            quoted.add(tok.i + 1)  # the claim noun is no cue of its own
+        elif tok.pos_ == "VERB" and _phrase_cue(tok) is not None:
             draft = _verb_claim(tok, idx, sent.doc, times)
         elif tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
             draft = _according_claim(tok, idx)
         if draft is not None:
             drafts.append(draft)
-    if not drafts and (draft := _colon_claim(sent, idx)) is not None:
+    if not drafts and (draft := _headline_claim(sent, idx) or _colon_claim(sent, idx)) is not None:
         drafts.append(draft)
+    # Nominal attributions stand on their own only: inside another claim ("Moscow dismissed reports that …")
+    # the events belong to the claim that takes a stance on them.
+    for tok in sent:
+        if (draft := _noun_claim(tok, idx)) is not None and not any(
+                d.span[0] <= tok.idx < d.span[1] or draft.span[0] <= d.cue.idx < draft.span[1] for d in drafts):
+            drafts.append(draft)
     # "The UN office said it had confirmed ...": a pronoun speaking inside a claim is that claim's claimant,
     # not the nearest earlier name ("Geneva").
     for d in drafts:
@@ -414,10 +723,14 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             start, end = d.span
             if header is not None and start < header <= end:
                 start = header  # the content starts after "SEOUL, Oct 12 (Reuters) -"
+            source = None
+            if d.source:
+                source = _ev(text, d.source[0].idx, d.source[-1].idx + len(d.source[-1].text))
+            cue_start = d.cue.idx if d.cue_start is None else d.cue_start
             claims.append(ClaimRecord(
                 sentence=sentence, stance=d.stance, hedged=d.hedged, claimant=d.claimant, via=tuple(d.via),
-                cue=_ev(text, d.cue.idx, d.cue_end), content=_ev(text, start, end), time=d.time,
-                events=tuple(k for k in in_sent if owner.get(k) is d),
+                cue=_ev(text, cue_start, d.cue_end), content=_ev(text, start, end), time=d.time,
+                events=tuple(k for k in in_sent if owner.get(k) is d), source=source,
             ))
         loose = tuple(k for k in in_sent if k not in owner)
         if loose:

@@ -82,4 +82,5 @@ def _claim_with_document(claim: ClaimRecord, doc_id: str) -> ClaimRecord:
         sentence=_ev(claim.sentence, doc_id),
         cue=_ev(claim.cue, doc_id),
         content=_ev(claim.content, doc_id),
+        source=_ev(claim.source, doc_id),
     )
