@@ -38,7 +38,13 @@ def _check_export(db: Path, data: dict) -> None:
     texts = dict(conn.execute("SELECT id, text FROM documents"))
     spans = [*data["mentions"], *data["times"], *(c["evidence"] for c in data["claims"])]
     spans += [ev for e in data["events"] for ev in e["evidence"]]
-    assert spans
+    parts = [c[k] for c in data["claims"] for k in ("source", "cue", "content") if c[k] is not None]
+    assert spans and parts
+    for c in data["claims"]:  # a claim's parts lie inside its sentence
+        for k in ("source", "cue", "content"):
+            if c[k] is not None:
+                assert c["evidence"]["start"] <= c[k]["start"] < c[k]["end"] <= c["evidence"]["end"], (k, c)
+    spans += parts
     for span in spans:
         assert texts[span["document"]][span["start"]:span["end"]] == span["text"]
     entity_ids = {e["id"] for e in data["entities"]}

@@ -22,7 +22,7 @@ from newsledger.model import (
     stable_id,
 )
 from newsledger.query import records
-from newsledger.store.migrations import apply_migrations
+from newsledger.store.migrations import MIGRATIONS, apply_migrations
 from newsledger.store.sqlite import Ledger
 
 
@@ -88,7 +88,7 @@ def test_pragmas_and_migrations_rerun(tmp_path):
     conn.execute("DELETE FROM migrations")
     conn.commit()
     conn.isolation_level = None
-    assert apply_migrations(conn) == ["0001_ledger", "0002_entity_grams", "0003_name_lookup"]  # re-running is safe
+    assert apply_migrations(conn) == [name for name, _ in MIGRATIONS]  # re-running every migration is safe
 
 
 def test_add_is_idempotent_and_adds_urls(ledger):

@@ -191,7 +191,11 @@ def claims(db: sqlite3.Connection) -> list[Record]:
             about[r["claim_id"]].append(r["event_id"])
     out = []
     for r in db.execute(
-        "SELECT c.*, e.canonical_id AS claimant_canonical FROM claims c"
+        "SELECT c.*, e.canonical_id AS claimant_canonical,"
+        " substr(d.text, c.cue_start + 1, c.cue_end - c.cue_start) AS cue_text,"
+        " substr(d.text, c.content_start + 1, c.content_end - c.content_start) AS content_text,"
+        " substr(d.text, c.source_start + 1, c.source_end - c.source_start) AS source_text"
+        " FROM claims c JOIN documents d ON d.id = c.document_id"
         " LEFT JOIN entities e ON e.id = c.claimant_id ORDER BY c.document_id, c.start, c.id"
     ):
         events_about = about.get(r["id"], [])
@@ -212,9 +216,22 @@ def claims(db: sqlite3.Connection) -> list[Record]:
                     "end": r["end"],
                     "text": r["text"],
                 },
+                # Parts of the evidence sentence (added in newsledger/1; null when not found):
+                # the claimant as written, the reporting cue, and what is claimed.
+                "source": _part(r, "source"),
+                "cue": _part(r, "cue"),
+                "content": _part(r, "content"),
             }
         )
     return out
+
+
+def _part(r: sqlite3.Row, name: str) -> Record | None:
+    """A stored span of a claim's sentence as an evidence record, or None."""
+    if r[f"{name}_start"] is None:
+        return None
+    return {"document": r["document_id"], "start": r[f"{name}_start"], "end": r[f"{name}_end"],
+            "text": r[f"{name}_text"]}
 
 
 def mentions(db: sqlite3.Connection) -> list[Record]:

@@ -221,6 +221,15 @@ def _name_lookup(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS mentions_text_nocase ON mentions(text COLLATE NOCASE)")
 
 
+@migration("0004_claim_source_span")
+def _claim_source_span(conn: sqlite3.Connection) -> None:
+    """Where the claimant is written ("Anna Berg, the mayor", "He", "sources"): the span a reader checks."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(claims)")}
+    for name in ("source_start", "source_end"):
+        if name not in columns:
+            conn.execute(f"ALTER TABLE claims ADD COLUMN {name} INTEGER")
+
+
 def key_grams(key: str) -> set[str]:
     """The letter trigrams of a normalised name, word edges included."""
     padded = f" {key} "

@@ -326,11 +326,14 @@ class _Writer:
                 start, end = dates.as_interval(self.x.times[c.time].value)
                 date = start if end is None else None  # a statement is made on a day, not a span
             inserted = self.db.execute(
-                "INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO claims (id, document_id, claimant_id, stance, hedged, date,"
+                ' start, "end", text, cue_start, cue_end, content_start, content_end, source_start, source_end)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (cid, d.id, claimant, c.stance, int(c.hedged), date or d.published,
                  c.sentence.start, c.sentence.end, c.sentence.text,
                  c.cue.start if c.cue else None, c.cue.end if c.cue else None,
-                 c.content.start if c.content else None, c.content.end if c.content else None),
+                 c.content.start if c.content else None, c.content.end if c.content else None,
+                 c.source.start if c.source else None, c.source.end if c.source else None),
             ).rowcount
             if not inserted:
                 continue
