@@ -9,23 +9,22 @@ else a singleton. Every system clusters the same gold mentions, within a topic (
 Systems, all in one run:
 - lemma    — the same-lemma baseline: mentions whose head lemma (spaCy, the root of the mention's span) is
              equal are one cluster within the topic.
-- ours     — newsledger. Each document is rebuilt as text (tokens joined, one sentence a line), made into a
-             Document with make_document and run through extract(). A gold mention takes the EventRecord whose
-             trigger overlaps it (type, participants, location, time); when none does, the mentions of its
+- ours     — newsledger's matcher, resolve.events.match, the decision code the ledger uses at ingest. Each
+             document is rebuilt as text (tokens joined, one sentence a line), made into a Document with
+             make_document (its date is inferred from the text, as for any undated input) and run through
+             extract(). A gold mention takes the EventRecord whose trigger overlaps it (type, mode,
+             participants, location, time); when none does, it has no type of ours and the mentions of its
              sentence stand in as participants (weapons as items, places as the location) and the sentence's
-             first dated time expression as its time. Mentions across the topic's documents are resolved to
-             canonical entities with name_key (exact) and match_score ≥ names.DEFAULT_THRESHOLD, joined with
-             resolve.clusters. Each gold mention becomes an EventView; two mentions of different documents are
-             linked when their trigger lemma is equal or both have the same newsledger event type AND
-             resolve.events.match accepts them (the view's type is set to that shared key so match's type check
-             becomes the lemma/type check). match() never links two reports of one document, so within a document
-             ours links mentions that map to the same EventRecord or share their head lemma (newsledger has no
-             within-document event coreference; the lemma rule is the baseline's).
-- ours+lemma — the union of ours and lemma links, to see whether match adds correct cross-document links.
+             first dated time expression as its time. Its trigger is the mention's head lemma; its wording the
+             content words of its sentence and of its document (resolve.events.content_words), as the ledger
+             reads them from the stored text. Mentions across the topic's documents are resolved to canonical
+             entities with name_key (exact) and match_score >= names.DEFAULT_THRESHOLD, joined with
+             resolve.clusters. Two mentions of different documents are linked when match() accepts their
+             EventViews. match() never links two reports of one document by wording, so within a document ours
+             links mentions that map to the same EventRecord or share their head lemma (newsledger has no
+             within-document coreference of events it does not type; the lemma rule is the baseline's).
+- ours+lemma — the union of ours and lemma links, to see what the lemma rule alone would add.
 - match-only — ours without the within-document lemma links (match() and same-EventRecord links only).
-- ours-3d, ours-relaxed — proposals for resolve.events.match, measured without changing it: dates widened by
-             TOLERANCE_DAYS on each side before match(); and relaxed_link (dates that do not clash, plus one
-             shared participant or place, or overlapping dates). Constants were swept on --split dev.
 
 Scores: the standard definitions (Vilain et al. 1995 MUC; Bagga & Baldwin 1998 B³; Luo 2005 CEAF-e with φ4),
 written here because no scorer package is a dependency; CoNLL F1 is the mean of the three F1s. Singletons are
@@ -46,7 +45,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +64,7 @@ SPLITS = {
 ITEM_ROLES = frozenset({"item", "instrument"})
 ITEM_TYPES = frozenset({"weapon"})
 PLACE_TYPES = frozenset({"place", "facility"})
+BROAD_TYPES = frozenset({"country", "nationality"})  # as the ledger's load_event_view marks them
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't)$", re.IGNORECASE)
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$"})
 
@@ -202,9 +202,12 @@ def analyse(docs: list[GoldDoc]) -> tuple[list[Analysed], float]:
     seconds = time.perf_counter() - t0
     spacy_docs = list(get_nlp().pipe(d.text for d in documents))
     canon = canonical_entities(docs, extractions)
+    from newsledger.resolve.events import content_words
+
     out: list[Analysed] = []
     for gd, ex, sdoc in zip(docs, extractions, spacy_docs):
         spans = locate(gd, ex.document.text)
+        words = content_words(ex.document.text)
         for m in gd.mentions:
             ends = [spans[t] for t in m.tokens if t in spans]
             if not ends:
@@ -214,7 +217,7 @@ def analyse(docs: list[GoldDoc]) -> tuple[list[Analysed], float]:
             lemma = (span.root.lemma_ if span is not None else ex.document.text[m.start:m.end]).lower()
             idx = next((i for i, e in enumerate(ex.events)
                         if e.trigger.start < m.end and m.start < e.trigger.end), None)
-            view = make_view(m, ex, idx, canon, gd.name)
+            view = make_view(m, ex, idx, canon, gd.name, lemma, words)
             out.append(Analysed(m, lemma, idx, view, ex.events[idx].type if idx is not None else None))
     return out, seconds
 
@@ -251,49 +254,57 @@ def canonical_entities(docs: list[GoldDoc], extractions: list[Any]) -> dict[tupl
     return result
 
 
-def make_view(m: GoldMention, ex: Any, idx: int | None, canon: dict[tuple[str, int], str], doc: str) -> Any:
+def make_view(m: GoldMention, ex: Any, idx: int | None, canon: dict[tuple[str, int], str], doc: str,
+              lemma: str, document_words: frozenset[str]) -> Any:
     from newsledger import dates
-    from newsledger.resolve.events import EventView
+    from newsledger.resolve.events import EventView, content_words
 
+    lo, hi = next(((s, t) for s, t in ex.sentences if s <= m.start < t), (m.start, m.end))
     if idx is not None:
         e = ex.events[idx]
         parts = [(p.role, p.mention) for p in e.participants]
-        location = canon.get((doc, e.location)) if e.location is not None else None
+        place = e.location
         time_value = ex.times[e.time].value if e.time is not None else None
     else:
         # No event of ours at this mention: its sentence's mentions stand in for participants.
-        lo, hi = next(((s, t) for s, t in ex.sentences if s <= m.start < t), (m.start, m.end))
         inside = [i for i, x in enumerate(ex.mentions) if lo <= x.start < hi]
         places = [i for i in inside if ex.mentions[i].type in PLACE_TYPES]
-        location = canon.get((doc, places[0])) if places else None
+        place = places[0] if places else None
         parts = [("item" if ex.mentions[i].type in ITEM_TYPES else "participant", i) for i in inside if i not in places[:1]]
         times = [t for t in ex.times if lo <= t.start < hi and dates.as_interval(t.value)[0]]
         time_value = times[0].value if times else None
+    location = canon.get((doc, place)) if place is not None else None
     start, end = dates.as_interval(time_value)
     names = {canon[(doc, i)]: ex.mentions[i].name for _, i in parts if (doc, i) in canon}
+    involved = [i for _, i in parts] + ([place] if place is not None else [])
+    places = {canon[(doc, i)]: _point(ex.mentions[i]) for i in involved
+              if (doc, i) in canon and ex.mentions[i].type == "place"}
+    if not places:  # as the ledger does: the sentence's places stand in
+        places = {canon[(doc, i)]: _point(x) for i, x in enumerate(ex.mentions)
+                  if lo <= x.start and x.end <= hi and x.type == "place" and (doc, i) in canon}
     return EventView(
-        id=m.id, document_id=doc, type="", date_start=start, date_end=end,
+        id=m.id, document_id=doc, type=ex.events[idx].type if idx is not None else "",
+        date_start=start, date_end=end,
         actors=frozenset(canon[(doc, i)] for r, i in parts if r not in ITEM_ROLES and (doc, i) in canon),
         items=frozenset(canon[(doc, i)] for r, i in parts if r in ITEM_ROLES and (doc, i) in canon),
-        location=location, names=names,
+        location=location, names=names, trigger=lemma,
+        mode=ex.events[idx].mode if idx is not None else None,
+        broad=frozenset(canon[(doc, i)] for i in involved
+                        if (doc, i) in canon and ex.mentions[i].type in BROAD_TYPES),
+        published=ex.document.published,
+        sentence_words=content_words(ex.document.text[lo:hi]), document_words=document_words,
+        places=places,
     )
 
 
-def compatible(a: Analysed, b: Analysed) -> str | None:
-    """The shared key under which match() compares two mentions: same lemma, else same newsledger type."""
-    if a.lemma == b.lemma:
-        return f"lemma:{a.lemma}"
-    if a.our_type is not None and a.our_type == b.our_type:
-        return f"type:{a.our_type}"
-    return None
+def _point(m: Any) -> tuple[float, float] | None:
+    return (m.lat, m.lon) if m.lat is not None and m.lon is not None else None
 
 
 def system_links(items: list[Analysed]) -> dict[str, list[tuple[str, str]]]:
     from newsledger.resolve.events import match
 
-    links: dict[str, list[tuple[str, str]]] = {
-        "lemma": [], "match": [], "same_event": [], "doc_lemma": [], "match_3d": [], "relaxed": [],
-    }
+    links: dict[str, list[tuple[str, str]]] = {"lemma": [], "match": [], "same_event": [], "doc_lemma": []}
     by_topic: dict[int, list[Analysed]] = defaultdict(list)
     for it in items:
         by_topic[it.mention.topic].append(it)
@@ -309,55 +320,9 @@ def system_links(items: list[Analysed]) -> dict[str, list[tuple[str, str]]]:
                     if a.event is not None and a.event == b.event:
                         links["same_event"].append((a.mention.id, b.mention.id))
                     continue
-                key = compatible(a, b)
-                if not key:
-                    continue
-                va, vb = replace(a.view, type=key), replace(b.view, type=key)
-                if match(va, vb) is not None:
+                if match(a.view, b.view) is not None:
                     links["match"].append((a.mention.id, b.mention.id))
-                wa, wb = widen(va, TOLERANCE_DAYS), widen(vb, TOLERANCE_DAYS)
-                if match(wa, wb) is not None:
-                    links["match_3d"].append((a.mention.id, b.mention.id))
-                if relaxed_link(wa, wb):
-                    links["relaxed"].append((a.mention.id, b.mention.id))
     return links
-
-
-# Proposals for resolve.events.match, measured here without changing it (see the report in the docstring):
-TOLERANCE_DAYS = 3
-"""Reports of one event give dates a day or two apart ("on Tuesday" anchored on different publication days,
-time zones). Swept 0/1/3/7 on the dev topics: 0 → 1 → 3 days each gained CoNLL F1, 7 gained nothing more."""
-
-
-def widen(view: Any, days: int) -> Any:
-    """The view with its date interval widened by ``days`` on each side (unchanged when it has no date)."""
-    import datetime as dt
-
-    from newsledger import dates
-
-    span = dates.span_bounds(view.date_start, view.date_end)
-    if span is None:
-        return view
-    pad = dt.timedelta(days=days)
-    return replace(view, date_start=(span[0] - pad).isoformat(), date_end=(span[1] + pad).isoformat())
-
-
-def relaxed_link(a: Any, b: Any) -> bool:
-    """A looser rule than match(): dates that do not clash, and one shared participant/place OR overlapping dates.
-
-    match() asks for two pieces of shared evidence when a date is missing on one side, and at least one shared
-    participant even when the dates agree; on ECB+ most gold mentions have no resolvable date (the documents
-    carry no publication date), so that rule links few true pairs.
-    """
-    from newsledger import dates
-
-    if a.document_id == b.document_id:
-        return False
-    when = dates.overlaps(dates.span_bounds(a.date_start, a.date_end), dates.span_bounds(b.date_start, b.date_end))
-    if when is False:
-        return False
-    shared = len(a.actors & b.actors) + len(a.items & b.items) + (1 if a.location and a.location == b.location else 0)
-    return shared >= 1 or when is True
 
 
 def clusters_from(nodes: Iterable[str], links: Iterable[tuple[str, str]]) -> list[set[str]]:
@@ -508,8 +473,6 @@ def main(argv: list[str] | None = None) -> int:
         "ours": links["match"] + links["same_event"] + links["doc_lemma"],
         "ours+lemma": links["match"] + links["same_event"] + links["lemma"],
         "match-only": links["match"] + links["same_event"],
-        "ours-3d": links["match_3d"] + links["same_event"] + links["doc_lemma"],
-        "ours-relaxed": links["relaxed"] + links["same_event"] + links["doc_lemma"],
     }
     results = []
     for name, sys_links in systems.items():

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +43,8 @@ _COMPATIBLE_TYPES: dict[str, tuple[str, ...]] = {
 }
 _ITEM_ROLES = frozenset({"item", "instrument"})
 _TARGET_ROLES = frozenset({"target", "recipient"})
+# Whole countries: shared, they are weak evidence that two reports tell one event.
+_BROAD_TYPES = frozenset({"country", "nationality"})
 
 
 def default_db_path() -> str:
@@ -215,19 +217,21 @@ class _Writer:
     # -- entities --
 
     def _entity_for(self, m: Mention) -> str:
-        key = f"{self.doc.id}:{m.key}" if m.type == "source" else m.key
+        # unnamed sources and generic actors no country qualifies ("police": see extract/actors.py) are
+        # one document's own: never keyed, indexed or linked across documents by their name alone
+        scoped = m.type == "source" or (m.label == "ACTOR" and m.country is None)
+        key = f"{self.doc.id}:{m.key}" if scoped else m.key
         eid = stable_id("ent", m.type, key)
         inserted = self.db.execute(
             "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (eid, m.type, m.name, key, m.country, m.lat, m.lon, m.geonames_id, m.wikidata, eid),
         ).rowcount
-        if inserted:
+        if inserted and not scoped:
             self.new_entities.append(eid)
-            if m.type != "source":
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO entity_grams VALUES (?, ?)",
-                    [(g, eid) for g in key_grams(key)],
-                )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO entity_grams VALUES (?, ?)",
+                [(g, eid) for g in key_grams(key)],
+            )
         elif m.lat is not None or m.country or m.geonames_id or m.wikidata:
             self.db.execute(
                 "UPDATE entities SET country = COALESCE(country, ?), lat = COALESCE(lat, ?),"
@@ -352,35 +356,67 @@ class _Writer:
         if not new_ids:
             return
         touched: set[str] = set()
+        words: dict[str, frozenset[str]] = {}  # document id -> its content words, read once per add
         for eid in new_ids:
-            view = load_event_view(self.db, eid)
+            view = load_event_view(self.db, eid, words)
             # Start from the shared entities (CROSS JOIN fixes SQLite's join order):
             # starting from the events of one type would scan them all for every new event.
             rows = self.db.execute(
-                "SELECT id, document_id, date_start, date_end, count(DISTINCT shared) FROM ("
-                " SELECT em.id, em.document_id, em.date_start, em.date_end, j.value AS shared"
+                "SELECT c.id, c.event_id, c.document_id, c.date_start, c.date_end, c.shared, c.specific,"
+                " c.mode, c.trigger_text, d.published FROM (SELECT id, event_id, document_id, date_start,"
+                " date_end, mode, trigger_text, count(DISTINCT shared) AS shared, count(DISTINCT CASE WHEN"
+                " shared NOT IN (SELECT value FROM json_each(?4)) THEN shared END) AS specific FROM ("
+                " SELECT em.id, em.event_id, em.document_id, em.date_start, em.date_end, em.mode,"
+                " em.trigger_text, j.value AS shared"
                 " FROM json_each(?3) j CROSS JOIN entities e ON e.canonical_id = j.value"
                 " CROSS JOIN event_participants p ON p.entity_id = e.id"
                 " CROSS JOIN event_mentions em ON em.id = p.event_mention_id"
                 " WHERE em.type = ?1 AND em.id != ?2"
-                " UNION ALL SELECT em.id, em.document_id, em.date_start, em.date_end, j.value"
+                " UNION ALL SELECT em.id, em.event_id, em.document_id, em.date_start, em.date_end, em.mode,"
+                " em.trigger_text, j.value"
                 " FROM json_each(?3) j CROSS JOIN entities e ON e.canonical_id = j.value"
                 " CROSS JOIN event_mentions em ON em.location_id = e.id"
                 " WHERE em.type = ?1 AND em.id != ?2)"
-                " GROUP BY id",
+                " GROUP BY id) c CROSS JOIN documents d ON d.id = c.document_id",
                 # Participants and place together: a place can be one report's target
-                # and another's location.
+                # and another's location. Countries (?4) are counted apart: weak evidence.
                 (view.type, view.id,
-                 _json_list(view.actors | view.items | ({view.location} if view.location else set()))),
+                 _json_list(view.actors | view.items | ({view.location} if view.location else set())),
+                 _json_list(view.broad)),
             ).fetchall()
             mine = dates.span_bounds(view.date_start, view.date_end)
-            for other, document, start, end, shared in rows:
+            ongoing = event_matching.is_ongoing(view)
+            # Reports of an ongoing event (a supply relationship) are not tied to their days.
+            window = None if ongoing else event_matching.time_window(view)
+            fits: dict[str, bool] = {}  # event id -> whether this report's days meet all its reports'
+            for other, event, document, start, end, shared, specific, mode, trigger, published in rows:
                 # A cheap superset of what match() accepts, so that an actor in thousands of
                 # events (a country at war) costs a row each, not a full comparison each.
                 when = dates.overlaps(mine, dates.span_bounds(start, end))
-                if when is False or (document != view.document_id and shared < (1 if when else 2)):
+                if when is False:
                     continue
-                judged = event_matching.match(view, load_event_view(self.db, other))
+                if document != view.document_id:
+                    theirs = event_matching.window_of(start, end, published)
+                    if dates.overlaps(window, theirs) is False:
+                        continue
+                    if ongoing:
+                        specific = shared  # its parties identify it, whole countries too
+                    if not (shared >= 1 if when else shared >= 2 and specific >= 1):
+                        # Too little shared to match on arguments: only a report of the same
+                        # kind of event can still match on its wording.
+                        kin = (mode is not None and mode == view.mode) or (
+                            event_matching.trigger_key(trigger) == event_matching.trigger_key(view.trigger)
+                        )
+                        if not kin:
+                            continue
+                    # Links chain: a report joins an event only when it can be about the days of
+                    # every report already in it (else Monday's and next Monday's strikes become one
+                    # through the undated reports between them).
+                    if event not in fits:
+                        fits[event] = _fits_event(self.db, window, event)
+                    if not fits[event]:
+                        continue
+                judged = event_matching.match(view, load_event_view(self.db, other, words))
                 if judged is None:
                     continue
                 score, reason = judged
@@ -391,6 +427,20 @@ class _Writer:
                 touched.update((a, b))
         if touched:
             _recluster_events(self.db, touched)
+
+
+def _fits_event(db: sqlite3.Connection, window: tuple[date, date] | None, event_id: str) -> bool:
+    """Whether a report of these days can be about the same days as every report of the event."""
+    if window is None:
+        return True
+    return all(
+        dates.overlaps(window, event_matching.window_of(start, end, published)) is not False
+        for start, end, published in db.execute(
+            "SELECT em.date_start, em.date_end, d.published FROM event_mentions em"
+            " JOIN documents d ON d.id = em.document_id WHERE em.event_id = ?",
+            (event_id,),
+        )
+    )
 
 
 def _json_list(values: frozenset[str] | set[str]) -> str:
@@ -459,24 +509,53 @@ def load_entity_row(db: sqlite3.Connection, eid: str) -> Entity:
     return _entity_from_row(row)
 
 
-def load_event_view(db: sqlite3.Connection, eid: str) -> event_matching.EventView:
-    em = db.execute("SELECT * FROM event_mentions WHERE id = ?", (eid,)).fetchone()
+def load_event_view(
+    db: sqlite3.Connection, eid: str, document_words: dict[str, frozenset[str]] | None = None
+) -> event_matching.EventView:
+    """What the matcher needs of one stored event report; ``document_words`` caches each article's words."""
+    em = db.execute(
+        "SELECT em.*, d.published FROM event_mentions em JOIN documents d ON d.id = em.document_id"
+        " WHERE em.id = ?",
+        (eid,),
+    ).fetchone()
     parts = db.execute(
-        "SELECT p.role, e.canonical_id, c.name FROM event_participants p"
+        "SELECT p.role, e.canonical_id, c.name, c.type, c.lat, c.lon FROM event_participants p"
         " JOIN entities e ON e.id = p.entity_id JOIN entities c ON c.id = e.canonical_id"
         " WHERE p.event_mention_id = ?",
         (eid,),
     ).fetchall()
     location = None
     names = {r["canonical_id"]: r["name"] for r in parts}
+    broad = {r["canonical_id"] for r in parts if r["type"] in _BROAD_TYPES}
+    places = {r["canonical_id"]: _point(r) for r in parts if r["type"] == "place"}
     if em["location_id"]:
         loc = db.execute(
-            "SELECT e.canonical_id, c.name FROM entities e JOIN entities c ON c.id = e.canonical_id"
-            " WHERE e.id = ?",
+            "SELECT e.canonical_id, c.name, c.type, c.lat, c.lon FROM entities e"
+            " JOIN entities c ON c.id = e.canonical_id WHERE e.id = ?",
             (em["location_id"],),
         ).fetchone()
         location = loc["canonical_id"]
         names[location] = loc["name"]
+        if loc["type"] in _BROAD_TYPES:
+            broad.add(location)
+        elif loc["type"] == "place":
+            places[location] = _point(loc)
+    if not places:
+        # The extractor did not tie a place to the event: the places its sentence names stand in,
+        # so that reports of strikes on two different towns still clash.
+        places = {
+            r["canonical_id"]: _point(r)
+            for r in db.execute(
+                "SELECT DISTINCT e.canonical_id, c.lat, c.lon FROM mentions m"
+                " JOIN entities e ON e.id = m.entity_id JOIN entities c ON c.id = e.canonical_id"
+                " WHERE m.document_id = ? AND m.start >= ? AND m.\"end\" <= ? AND c.type = 'place'",
+                (em["document_id"], em["sentence_start"], em["sentence_end"]),
+            )
+        }
+    cache = document_words if document_words is not None else {}
+    if em["document_id"] not in cache:
+        text = db.execute("SELECT text FROM documents WHERE id = ?", (em["document_id"],)).fetchone()[0]
+        cache[em["document_id"]] = event_matching.content_words(text)
     return event_matching.EventView(
         id=eid,
         document_id=em["document_id"],
@@ -488,7 +567,18 @@ def load_event_view(db: sqlite3.Connection, eid: str) -> event_matching.EventVie
         location=location,
         names=names,
         targets=frozenset(r["canonical_id"] for r in parts if r["role"] in _TARGET_ROLES),
+        trigger=em["trigger_text"],
+        mode=em["mode"],
+        broad=frozenset(broad),
+        published=em["published"],
+        sentence_words=event_matching.content_words(em["sentence_text"]),
+        document_words=cache[em["document_id"]],
+        places=places,
     )
+
+
+def _point(row: sqlite3.Row) -> tuple[float, float] | None:
+    return (row["lat"], row["lon"]) if row["lat"] is not None and row["lon"] is not None else None
 
 
 def _component(db: sqlite3.Connection, table: str, seeds: set[str]) -> set[str]:

@@ -1,0 +1,219 @@
+"""Cross-document event matching: one real event reported twice is one event; look-alikes stay apart.
+
+The first tests judge hand-built views with resolve.events.match (no model); the last ones ingest
+short reports through the whole pipeline and read the ledger's events back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from newsledger.resolve.events import EventView, content_words, match, trigger_key
+
+ODESA = (46.4857, 30.7438)
+ODESA_PORT_DISTRICT = (46.4960, 30.7300)
+KHARKIV = (49.9808, 36.2527)
+NAMES = {"ru": "Russia", "ua": "Ukraine", "od": "Odesa", "odp": "Odesa port", "kh": "Kharkiv"}
+
+
+def _view(eid: str, doc: str, sentence: str, *, trigger: str, actors: set[str], date: str | None = None,
+          published: str | None = "2024-03-06", places: dict[str, tuple[float, float]] | None = None,
+          location: str | None = None, article: str = "", mode: str | None = "strike") -> EventView:
+    return EventView(
+        id=eid, document_id=doc, type="attack", date_start=date, date_end=None,
+        actors=frozenset(actors), items=frozenset(), location=location, names=NAMES,
+        targets=frozenset(actors - {"ru"}), trigger=trigger, mode=mode,
+        broad=frozenset(actors & {"ru", "ua"}), published=published,
+        sentence_words=content_words(sentence), document_words=content_words(sentence + " " + article),
+        places=dict(places or {}),
+    )
+
+
+def test_same_actors_on_different_dates_stay_apart():
+    a = _view("e1", "d1", "Russian drones struck Odesa, damaging warehouses.", trigger="struck",
+              actors={"ru", "od"}, date="2024-03-05", places={"od": ODESA})
+    b = _view("e2", "d2", "Russian drones struck Odesa, damaging warehouses.", trigger="struck",
+              actors={"ru", "od"}, date="2024-03-09", places={"od": ODESA})
+    assert match(a, b) is None
+    same_day = _view("e3", "d3", "Russia attacked Odesa with drones.", trigger="attacked",
+                     actors={"ru", "od"}, date="2024-03-05", places={"od": ODESA})
+    judged = match(a, same_day)
+    assert judged is not None and "shared actors Odesa, Russia" in judged[1]
+
+
+def test_different_places_stay_apart_and_a_place_nearby_agrees():
+    odesa = _view("e1", "d1", "Russian drones struck Odesa on March 5.", trigger="struck",
+                  actors={"ru", "od"}, date="2024-03-05", places={"od": ODESA})
+    kharkiv = _view("e2", "d2", "Russian drones struck Kharkiv on March 5.", trigger="struck",
+                    actors={"ru", "kh"}, date="2024-03-05", places={"kh": KHARKIV})
+    assert match(odesa, kharkiv) is None  # same attacker, same day, same words: another town
+    port = _view("e3", "d3", "Russian drones hit the port on March 5.", trigger="hit", actors={"ru"},
+                 date="2024-03-05", location="odp", places={"odp": ODESA_PORT_DISTRICT})
+    assert match(odesa, port) is not None  # a district of the city is not another place
+
+
+def test_undated_reports_sharing_only_countries_stay_apart():
+    grid = _view("e1", "d1", "Russia launched a massive missile strike on Ukraine's energy grid, cutting power "
+                 "to millions of homes.", trigger="strike", actors={"ru", "ua"})
+    village = _view("e2", "d2", "Russia carried out a drone strike on a Ukrainian border village, killing a "
+                    "farmer and wounding his son.", trigger="strike", actors={"ru", "ua"})
+    assert match(grid, village) is None
+
+
+def test_undated_reports_worded_alike_join_unless_published_weeks_apart():
+    text_a = "Russia launched a massive missile strike on Ukraine's energy grid, cutting power to millions of homes."
+    text_b = "A massive Russian missile strike on the Ukrainian energy grid cut power to millions of homes."
+    a = _view("e1", "d1", text_a, trigger="strike", actors={"ru", "ua"})
+    b = _view("e2", "d2", text_b, trigger="strike", actors={"ru", "ua"})
+    judged = match(a, b)
+    assert judged is not None and "worded alike" in judged[1]
+    later = _view("e3", "d3", text_a, trigger="strike", actors={"ru", "ua"}, published="2024-04-30")
+    assert match(a, later) is None  # the same words weeks later: another strike
+
+
+def test_the_same_kind_of_trigger_joins_different_words():
+    a = _view("e1", "d1", "Russian missiles struck the energy grid overnight, cutting power to millions of "
+              "homes.", trigger="struck", actors={"ru", "ua"})
+    b = _view("e2", "d2", "Russian missiles hit the energy grid overnight and cut power to millions of homes.",
+              trigger="hit", actors={"ru", "ua"})
+    judged = match(a, b)
+    assert judged is not None and "same mode strike" in judged[1]
+    no_mode = _view("e3", "d3", "Russian missiles hit the energy grid overnight and cut power to millions of "
+                    "homes.", trigger="hit", actors={"ru", "ua"}, mode=None)
+    assert match(a, no_mode) is None  # same type alone, two countries: not enough
+
+
+def test_trigger_keys_and_content_words():
+    assert trigger_key("attacked") == trigger_key("attacks") == trigger_key("attacking") == "attack"
+    assert trigger_key("shelling") == trigger_key("shelled") == "shell"
+    assert trigger_key("evacuation") == trigger_key("evacuated")
+    assert trigger_key("pulled out") == trigger_key("pull")
+    assert content_words("The strikes hit Odesa's port and the ports of Izmail") == {"strik", "hit", "odesa", "port",
+                                                                                      "izmail"}
+
+
+# --- through the pipeline ----------------------------------------------------------------------------------
+
+
+def _ingest(tmp_path: Path, reports: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Ingest (outlet, published, text) records; outlet -> the event id of its (single) event report."""
+    import newsledger
+
+    source = tmp_path / "reports.jsonl"
+    source.write_text("\n".join(
+        json.dumps({"text": text, "published": published, "outlet": outlet,
+                    "url": f"https://example.org/{i}"})
+        for i, (outlet, published, text) in enumerate(reports)
+    ), encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert newsledger.ingest([str(source)], db=db).ok
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT d.outlet, em.event_id FROM event_mentions em JOIN documents d ON d.id = em.document_id"
+        ).fetchall()
+    events: dict[str, str] = {}
+    for outlet, event in rows:
+        assert outlet not in events, f"{outlet}: more than one event report"
+        events[outlet] = event
+    assert set(events) == {outlet for outlet, _, _ in reports}
+    return events
+
+
+def test_ingest_joins_one_strike_told_differently_and_keeps_another_town_apart(tmp_path):
+    events = _ingest(tmp_path, [
+        ("Wire A", "2024-03-06", "Russian drones struck the port of Odesa on March 5, 2024, damaging warehouses, "
+                                 "the governor said."),
+        ("Wire B", "2024-03-06", "Russian drones struck the city of Kharkiv on March 5, 2024, damaging "
+                                 "warehouses, the governor said."),
+        ("Wire C", "2024-03-06", "On March 5, 2024, Russia attacked the port of Odesa with drones and set "
+                                 "warehouses on fire, officials said."),
+    ])
+    assert events["Wire A"] == events["Wire C"]
+    assert events["Wire B"] != events["Wire A"]
+
+
+def test_ingest_keeps_undated_strikes_that_share_only_countries_apart(tmp_path):
+    events = _ingest(tmp_path, [
+        ("Wire A", "2024-03-22", "Russia launched a massive missile strike on Ukraine's energy grid, cutting "
+                                 "power to millions of homes in the capital and the west, the energy ministry said."),
+        ("Wire B", "2024-03-22", "A massive Russian missile strike on the Ukrainian energy grid cut power to "
+                                 "millions of homes in the capital and the west, officials said."),
+        ("Wire C", "2024-03-23", "Russia carried out a drone strike on a Ukrainian border village, killing a "
+                                 "farmer and wounding his son, police said."),
+        ("Wire D", "2024-04-30", "Russia launched a missile strike on Ukraine's energy grid, cutting power to "
+                                 "homes in the capital, the energy ministry said."),
+    ])
+    assert events["Wire A"] == events["Wire B"]
+    assert len({events["Wire A"], events["Wire C"], events["Wire D"]}) == 3
+
+
+def test_side_remarks_in_two_articles_about_one_story_stay_apart():
+    story = ("Russian drones attacked the Danube port overnight, setting fuel depots on fire and injuring "
+             "two workers, the regional governor said; grain exports through the port were halted.")
+    a = _view("e1", "d1", "The president called on partners to provide more air defence systems.",
+              trigger="provide", actors={"ua"}, mode="supply", article=story)
+    b = _view("e2", "d2", "The ministry said the depots were supplying troops in the south.",
+              trigger="supplying", actors={"ua"}, mode="supply", article=story)
+    assert match(a, b) is None  # the articles read alike, the two sentences do not
+    c = _view("e3", "d3", "The president called on partners to supply more air defence systems.",
+              trigger="supply", actors={"ua"}, mode="supply", article=story)
+    assert match(a, c) is not None
+
+
+def _undated_strike(published: str, outlet: str):
+    """A hand-built extraction: one undated strike by Russia on Ukraine, worded like every other one."""
+    from newsledger.model import Document, EventRecord, Evidence, Extraction, Mention, Participant, stable_id
+
+    text = f"Russia launched a missile strike on Ukraine overnight, damaging homes, {outlet} reported."
+
+    def mention(needle: str) -> Mention:
+        start = text.index(needle)
+        return Mention(start, start + len(needle), needle, "country", needle, needle.casefold())
+
+    at = text.index("strike")
+    sentence = Evidence("", 0, len(text), text)
+    event = EventRecord(type="attack", plover="ASSAULT", mode="strike", modality="occurred",
+                        trigger=Evidence("", at, at + len("strike"), "strike"), sentence=sentence,
+                        participants=(Participant("agent", 0), Participant("target", 1)))
+    doc = Document(id=stable_id("doc", text), text=text, outlet=outlet, published=published,
+                   published_source="metadata")
+    return Extraction(document=doc, mentions=(mention("Russia"), mention("Ukraine")), events=(event,),
+                      sentences=((0, len(text)),))
+
+
+def test_undated_look_alikes_do_not_chain_into_one_event_over_weeks(tmp_path):
+    from newsledger.store.sqlite import Ledger
+
+    days = {"Wire A": "2024-05-01", "Wire B": "2024-05-06", "Wire C": "2024-05-11", "Wire D": "2024-05-16"}
+    with Ledger(tmp_path / "ledger.db") as ledger:
+        for outlet, published in days.items():
+            ledger.add(_undated_strike(published, outlet))
+        event_of = dict(ledger.conn.execute(
+            "SELECT d.outlet, em.event_id FROM event_mentions em JOIN documents d ON d.id = em.document_id"
+        ).fetchall())
+    # Each report can be about the days of the one before it, but May 1 and May 11 are not one strike.
+    assert event_of["Wire A"] == event_of["Wire B"]
+    assert event_of["Wire C"] == event_of["Wire D"]
+    assert event_of["Wire A"] != event_of["Wire C"]
+
+
+def test_an_undated_transfer_is_told_by_its_parties_but_an_undated_strike_by_its_days():
+    def transfer(eid: str, sentence: str, trigger: str, mode: str, published: str) -> EventView:
+        return EventView(id=eid, document_id=eid, type="transfer", date_start=None, date_end=None,
+                         actors=frozenset({"kp", "ru"}), items=frozenset(), location=None,
+                         names={"kp": "North Korea", "ru": "Russia"}, trigger=trigger, mode=mode,
+                         broad=frozenset({"kp", "ru"}), published=published,
+                         sentence_words=content_words(sentence), document_words=content_words(sentence))
+
+    shipped = transfer("t1", "North Korea has shipped artillery shells to Russia.", "shipped", "delivery",
+                       "2023-10-12")
+    received = transfer("t2", "A lawmaker admitted that Russia received shells from North Korea.", "received",
+                        "purchase", "2024-05-20")
+    assert match(shipped, received) is not None  # both parties of one supply relationship
+    first = _view("e1", "d1", "Russian drones struck Odesa, damaging the port.", trigger="struck",
+                  actors={"ru", "od"}, published="2024-03-01", places={"od": ODESA})
+    months_later = _view("e2", "d2", "Russian drones struck Odesa, damaging the port.", trigger="struck",
+                         actors={"ru", "od"}, published="2024-05-01", places={"od": ODESA})
+    assert match(first, months_later) is None
