@@ -157,9 +157,11 @@ def test_unknown_names_and_other_types_are_left_alone(nlp: Language) -> None:
         Mention(48, 55, "Reuters", "outlet", "Reuters", "reuters", label="ORG"),
     ]
     assert geocode(doc, given) == given
-    # An acronym is never a town spelled the same way ("EU" is not the French town of Eu).
+    # An acronym is never a town spelled the same way: "EU" as a place is Europe, not the French town of Eu.
     as_place = Mention(38, 40, "EU", "place", "EU", "eu", label="GPE")
-    assert geocode(doc, [as_place]) == [as_place]
+    (placed,) = geocode(doc, [as_place])
+    assert placed.geonames_id == 6255148 and placed.country is None  # the continent
+    assert placed.lat is not None and 40 < placed.lat < 60 and -10 < placed.lon < 30  # type: ignore[operator]
 
 
 def test_misspelt_town_found_only_within_the_countries_the_text_names(nlp: Language) -> None:
@@ -223,3 +225,56 @@ def test_the_town_of_x_in_the_state_of_y(nlp: Language) -> None:
     out = run(nlp, "Volunteers cleared debris in the town of Damascus in the state of Maryland.",
               extra=[("Damascus", "place"), ("Maryland", "place")])
     assert out["Damascus"].country == "US" and 39 < out["Damascus"].lat < 40  # type: ignore[operator]
+
+
+@needs_regions
+def test_county_is_placed_and_names_its_state(nlp: Language) -> None:
+    out = run(nlp, "Deputies in Rapides Parish searched the river banks near Alexandria on Sunday.",
+              extra=[("Rapides Parish", "place"), ("Alexandria", "place")])
+    parish = out["Rapides Parish"]
+    assert parish.country == "US" and parish.geonames_id is not None
+    assert 30.5 < parish.lat < 31.8 and -93.2 < parish.lon < -92  # type: ignore[operator]
+    # The parish says which of the many Alexandrias is meant: the Louisiana town, not the Egyptian city.
+    town = out["Alexandria"]
+    assert town.country == "US" and abs(town.lat - 31.3) < 0.3  # type: ignore[operator]
+
+
+@needs_regions
+def test_town_qualified_by_its_county(nlp: Language) -> None:
+    out = run(nlp, "A barn burned in Clinton, Anderson County, late on Friday.",
+              extra=[("Clinton", "place"), ("Anderson County", "place")])
+    clinton = out["Clinton"]
+    # Several states have an Anderson County and a Clinton; only Tennessee has a Clinton inside its Anderson
+    # County.
+    assert clinton.country == "US" and 35.9 < clinton.lat < 36.3  # type: ignore[operator]
+    assert -84.4 < clinton.lon < -83.9  # type: ignore[operator]
+
+
+def test_state_named_with_its_towns_beats_the_country_of_the_same_name(nlp: Language) -> None:
+    out = run(nlp, "Storms hit Savannah and Macon before moving across Georgia toward Augusta.",
+              extra=[("Savannah", "place"), ("Macon", "place"), ("Georgia", "place"), ("Augusta", "place")])
+    assert out["Georgia"].country == "US" and out["Georgia"].type == "place"
+    assert out["Augusta"].country == "US" and 33 < out["Augusta"].lat < 34  # type: ignore[operator]
+
+
+def test_adjectives_of_continents_and_regions_are_placed_on_them(nlp: Language) -> None:
+    out = run(nlp, "European and African leaders met Ohioans at the summit.",
+              extra=[("European", "place"), ("African", "place"), ("Ohioans", "place")])
+    assert out["European"].geonames_id == 6255148 and out["African"].geonames_id == 6255146
+    assert out["Ohioans"].country == "US" and 39 < out["Ohioans"].lat < 42  # type: ignore[operator]
+    # Never a town: an adjective whose stem only names a town stays unplaced.
+    assert run(nlp, "The Springfieldian parade was cancelled.",
+               extra=[("Springfieldian", "place")])["Springfieldian"].lat is None
+
+
+def test_dotted_abbreviation_of_a_province_stands_alone(nlp: Language) -> None:
+    out = run(nlp, "Wildfires spread across B.C. this week.", extra=[("B.C.", "place")])
+    assert out["B.C."].country == "CA" and out["B.C."].lon < -115  # type: ignore[operator]
+
+
+def test_a_country_name_is_the_country_even_when_a_namesake_towns_state_is_named(nlp: Language) -> None:
+    text = "Farmers in Texas fear new tariffs on soybeans shipped to China, officials in Houston said."
+    out = run(nlp, text, extra=[("Texas", "place"), ("China", "place"), ("Houston", "place")])
+    assert out["China"].type == "country" and out["China"].country == "CN"
+    qualified = run(nlp, "A storm flooded roads in China, Texas, on Monday.", extra=[("China", "place")])["China"]
+    assert qualified.country == "US" and qualified.type == "place"

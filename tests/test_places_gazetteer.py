@@ -54,3 +54,21 @@ def test_longitude_centre_crosses_the_antimeridian_when_that_is_narrower() -> No
     centre = _lon_midrange(islands, 2)
     assert centre > 178 or centre < -179  # near 180, not near 0
     assert abs(_lon_midrange([30.0, 31.0, 32.0, 33.0], 2) - 31.5) < 0.1
+
+
+def test_districts_are_placed_among_their_towns_and_found_by_bare_name() -> None:
+    b = gazetteer._Builder()
+    subdivisions = [
+        ["Louisiana", "US-LA", "US.LA", "4331987", "State", "", "1", "", "233"],
+        ["Rapides Parish", "", "US.LA.079", "4338356", "", "Parroquia de Rapides|Rapides", "2", "1", "233"],
+        ["Empty Parish", "", "US.LA.999", "1", "", "", "2", "1", "233"],
+    ]
+    towns = {10: (2, 31.31, -92.45, 47_000), 11: (2, 31.0, -92.6, 3_000), 12: (0, 30.0, -90.0, 900)}
+    gazetteer._add_districts(b, subdivisions, towns)
+    gaz = Gazetteer({"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": {}})
+    assert len(gaz) == 1  # a unit without a single town cannot be placed and is left out
+    (parish,) = gaz.candidates("Rapides Parish")
+    assert (parish.kind, parish.admin1, parish.admin2, parish.alternate) == ("district", "LA", "079", False)
+    assert parish.population == 50_000 and 31.0 <= parish.lat <= 31.31  # type: ignore[operator]
+    (bare,) = gaz.candidates("Rapides")
+    assert bare.geonames_id == 4338356 and bare.alternate

