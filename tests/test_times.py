@@ -376,3 +376,48 @@ def test_an_event_takes_its_date_not_its_length(nlp: Language) -> None:
                                             "2024-06-05")
     dated = [e for e in events if e.time is not None]
     assert dated and all(found[e.time].value == "2024-06-03" for e in dated), [(e.type, e.time) for e in events]
+
+
+@pytest.mark.parametrize(("text", "needle", "anchor", "value"), [
+    # a present progressive with a day is a plan
+    ("The envoy is visiting the camp on Friday.", "Friday", "2025-03-20", "2025-03-21"),
+    # the participle after "before" takes the tense of the verb above it
+    ("He was expected to tour the port before leaving on Sunday.", "Sunday", "2025-03-20", "2025-03-23"),
+    ("He toured the port before leaving on Sunday.", "Sunday", "2025-03-20", "2025-03-16"),
+    # a term set by a past act may lie ahead: both ends in the coming days, not a year apart
+    ("Moscow has declared a truce from May 8 to May 10.", "May 8", "2025-05-02", "2025-05-08/2025-05-10"),
+    ("The army fought from April 8 to April 10.", "April 8", "2025-05-02", "2025-04-08/2025-04-10"),
+])
+def test_direction_of_incomplete_dates(nlp: Language, text: str, needle: str, anchor: str, value: str) -> None:
+    assert one(nlp, text, needle, anchor).value == value
+
+
+def test_part_of_day_before_a_date_is_one_time(nlp: Language) -> None:
+    t = one(nlp, "Shelling resumed on the morning of March 3, officials said.", "morning", "2023-03-10")
+    assert (t.text, t.value, t.kind) == ("the morning of March 3", "2023-03-03TMO", "time")
+    t = one(nlp, "Drones hit the port in the early hours of October 15, 2024.", "hours", "2024-10-16")
+    assert (t.text, t.value) == ("the early hours of October 15, 2024", "2024-10-15")
+
+
+def test_overnight_with_its_own_day_is_the_night_into_that_day(nlp: Language) -> None:
+    t = one(nlp, "The debris came from a drone used in the overnight strike on Tuesday.", "overnight", "2024-10-17")
+    assert (t.value, t.earliest, t.latest) == ("2024-10-14TNI", "2024-10-14", "2024-10-15")
+    # alone, it is the night before the report
+    assert one(nlp, "Drones struck the port overnight.", "overnight", "2024-10-17").value == "2024-10-16TNI"
+
+
+def test_end_of_the_month_is_the_month_in_focus(nlp: Language) -> None:
+    t = one(nlp, "Talks began on April 3 and should end by the end of the month.", "end of", "2024-06-14")
+    assert (t.value, t.earliest, t.latest) == ("2024-04", "2024-04-21", "2024-04-30")
+    assert one(nlp, "A decision is due before the end of the month.", "end of", "2024-02-10").latest == "2024-02-29"
+
+
+def test_later_than_a_range_counts_from_its_end(nlp: Language) -> None:
+    text = "Talks failed in October 2023. He visited from 25 to 27 July 2023. Kim went to Russia two months later."
+    t = one(nlp, text, "later", "2024-02-27")
+    assert (t.value, t.anchor) == ("2023-09", "context")
+
+
+def test_offset_from_an_undated_event_does_not_swallow_a_date(nlp: Language) -> None:
+    found = times(nlp, "The border crossing has stayed closed for a year after a court ruling in May 2022.", "2023-06-01")
+    assert [(t.text, t.value) for t in found][-1] == ("May 2022", "2022-05")

@@ -188,7 +188,8 @@ def unknown_anchor_candidates(doc: Doc) -> list[Candidate]:
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.lower_ in ("of", "in", "on", "against") and nxt.i + 1 < len(doc):
             follow = chunk_at.get(doc[nxt.i + 1].idx)
-            if follow is not None:
+            # "a ruling in March 2023": a date is a time of its own, not part of what the offset rests on
+            if follow is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in follow):
                 end = follow.end
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         out.append(Candidate(m.start(), end_char, "event_unknown", EVENT_PRIORITY - 1,

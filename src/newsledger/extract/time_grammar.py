@@ -168,6 +168,10 @@ REFERENCE_RULES: tuple[Rule, ...] = (
           r"|(?i:the\s+(?:entire|whole|full)\s+)|(?i:(?:earlier|later)\s+in\s+the\s+))(?i:year)"
           r"|(?P<end>(?i:year[-\s]end|year's\s+end)))(?![\w-])"
           r"(?!\s+(?i:before|after|earlier|later|ago|to\s+date)\b)", 4, lambda c, ctx: Resolved(NONE, "vague")),
+    # "before the end of the month", "later in the month": the month the text is about (the last one it named).
+    _rule("ref_month", r"(?<![\w-])(?P<body>(?P<mod>(?i:the\s+(?:beginning|start|end|middle)\s+of))\s+(?i:the\s+)?"
+          r"(?i:month)|(?i:(?:earlier|later)\s+in\s+the\s+)(?i:month)|(?P<end>(?i:month[-\s]end|month's\s+end)))"
+          r"(?![\w-])(?!\s+(?i:before|after|earlier|later|ago|of)\b)", 4, lambda c, ctx: Resolved(NONE, "vague")),
     # "the quarter", "the latest quarter" in a results report: the quarter the report is about.
     _rule("ref_quarter", r"(?<![\w-])(?P<body>(?i:the)\s+(?:(?i:latest|most\s+recent|just[-\s]ended|recent)\s+)?"
           r"quarter)(?![\w-])(?!\s+(?i:of|century|mile)\b)", 4, lambda c, ctx: Resolved(NONE, "vague")),

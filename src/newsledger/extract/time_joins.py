@@ -13,7 +13,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsledger.extract import time_calendar as cal
-from newsledger.extract.time_resolvers import DOC, Resolved
+from newsledger.extract.time_resolvers import DOC, PARTS_OF_DAY, Resolved
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 _FROM_BEFORE = re.compile(r"(?:from|between)\s+$", re.I)
@@ -39,12 +39,60 @@ def join_ranges(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple
                     r.period.earliest <= r2.period.latest:  # type: ignore[operator]
                 start = s - len(lead.group(0)) if lead else s
                 anchor = r.anchor or r2.anchor
+                r2 = _same_year_end(r, r2)
                 out.append((start, e2, Resolved(cal.span(r.period, r2.period), "range", anchor)))
                 i += 2
                 continue
         out.append((s, e, r))
         i += 1
     return out
+
+
+# "(in) the early hours of October 15", "the morning of March 3": a part of the day named before the day.
+_PART_BEFORE = re.compile(r"(?i:the\s+(?:(?P<hours>(?:early|small|wee|late)\s+hours)|(?P<part>morning|afternoon|evening"
+                          r"|night))\s+of)\s+$")
+
+
+def part_of_day(items: list[tuple[int, int, Resolved]], text: str) -> list[tuple[int, int, Resolved]]:
+    """ "the early hours of October 15, 2024": one time, the day's, not a vague "the early hours" and a date.
+
+    Whatever was found inside the part-of-day words ("the early hours" alone) is dropped; a named part
+    gives the TimeML part of day ("2024-10-15TMO"); "the early hours" keep the day, having no code of their own.
+    """
+    out: list[tuple[int, int, Resolved]] = []
+    for s, e, r in items:
+        m = _PART_BEFORE.search(text[max(0, s - 40):s])
+        if m is None or not (_is_day(r) or (r.kind == "date" and r.period.value is None)):
+            out.append((s, e, r))
+            continue
+        start = s - (len(m.group(0)))
+        while out and out[-1][1] > start:
+            out.pop()
+        part = m.group("part")
+        if part and r.period.value:
+            p = cal.Period(f"{r.period.value}T{PARTS_OF_DAY[part.lower()]}", r.period.earliest, r.period.latest)
+            out.append((start, e, Resolved(p, "time", r.anchor)))
+        else:
+            out.append((start, e, Resolved(r.period, "time" if part else r.kind, r.anchor)))
+    return out
+
+
+def _same_year_end(first: Resolved, last: Resolved) -> Resolved:
+    """ "from May 8 to May 10": two year-less ends read apart (the first by its tense, the second, an end
+    point, by nearness) can land in different years; the range runs from the first, so the second end takes
+    the first one's year, or the next year when it would come before it ("from December 20 to January 5")."""
+    f, l_ = first.period, last.period
+    if first.anchor != DOC or last.anchor != DOC or f.earliest is None or l_.earliest is None or \
+            len(f.value or "") != len(l_.value or "") or (l_.earliest - f.earliest).days <= 366:
+        return last
+    v = l_.value or ""
+    y = f.earliest.year
+    for year in (y, y + 1):
+        p = cal.month(year, l_.earliest.month) if len(v) == 7 else \
+            (cal.day(d) if (d := cal.safe_date(year, l_.earliest.month, l_.earliest.day)) else None)
+        if p is not None and p.earliest is not None and p.earliest >= f.earliest:  # type: ignore[operator]
+            return Resolved(p, last.kind, last.anchor)
+    return last
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:,|at|,\s*at|on|,\s*on)?\s*", re.I)

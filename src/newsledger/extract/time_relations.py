@@ -9,9 +9,9 @@ import re
 from datetime import date
 
 from newsledger.extract import time_calendar as cal
-from newsledger.extract.time_lexicon import month_number, parse_quantity, unit_name
+from newsledger.extract.time_lexicon import MONTH_NAMES, month_number, parse_quantity, unit_name
 from newsledger.extract.time_resolvers import (
-    DOC, NONE, PARTS_OF_DAY, Candidate, Context, Resolved, day_of, month_of, r_year, with_part,
+    DOC, NONE, PARTS_OF_DAY, Candidate, Context, Resolved, day_of, month_of, r_month_year, r_year, with_part,
 )
 
 
@@ -100,6 +100,8 @@ def resolve_focus(c: Candidate, last_day: cal.Period | None, last_date: cal.Peri
         return Resolved(cal.day(doc_date), "date", DOC) if doc_date else Resolved(NONE, "vague")
     if c.rule == "ref_quarter":
         return _focus_quarter(last_date, doc_date)
+    if c.rule == "ref_month":
+        return _focus_month(c, last_date, doc_date)
     if last_date is not None and last_date.earliest is not None:
         y, anchor = last_date.earliest.year, "context"
     elif doc_date is not None:
@@ -120,3 +122,19 @@ def _focus_quarter(last_date: cal.Period | None, doc_date: date | None) -> Resol
         return Resolved(NONE, "vague")
     before = cal.shift(doc_date, -3, "month")
     return Resolved(cal.quarter(before.year, (before.month - 1) // 3 + 1), "date", DOC)
+
+
+def _focus_month(c: Candidate, last_date: cal.Period | None, doc_date: date | None) -> Resolved:
+    """ "before the end of the month": the month of the last date the text named at month precision or finer,
+    else the document's month; a part ("the end of") keeps only its days, the widest honest reading of it."""
+    v = last_date.value if last_date is not None else None
+    if last_date is not None and last_date.earliest is not None and v and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
+        y, m, anchor = last_date.earliest.year, last_date.earliest.month, "context"
+    elif doc_date is not None:
+        y, m, anchor = doc_date.year, doc_date.month, DOC
+    else:
+        return Resolved(NONE, "vague")
+    mod = "the end of" if c.groups.get("end") else " ".join((c.groups.get("mod") or "").lower().split())
+    r = r_month_year(Candidate(c.start, c.end, "month_year", 0, {"y": str(y), "m": MONTH_NAMES[m - 1], "mod": mod}),
+                     Context(None))
+    return Resolved(r.period, "date", anchor) if r else Resolved(NONE, "vague")

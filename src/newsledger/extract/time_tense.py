@@ -56,7 +56,8 @@ def _is_end_point(span: Span) -> bool:
     return head.lower_ in _TERM_ADJECTIVES
 
 
-_END_POINT_PREPOSITIONS = {"until", "till", "through", "to", "into"}
+# ("from": "announced a window from November 20 to December 5" sets a term, as often ahead as behind)
+_END_POINT_PREPOSITIONS = {"until", "till", "through", "to", "into", "from"}
 _TERM_ADJECTIVES = {"effective", "payable", "due", "valid"}
 
 
@@ -65,6 +66,7 @@ def _climb(span: Span) -> Tense:
     tok = span.root
     verbs = 0
     via_noun = False
+    via_prep_noun = False
     ahead = False  # the first verb is an infinitive or takes "may" / "can"
     for _ in range(8):
         if tok.lemma_.lower() in _FUTURE_VERBS and tok.tag_ != "VBD" and \
@@ -79,9 +81,14 @@ def _climb(span: Span) -> Tense:
             if verbs == 1 and not via_noun and _looks_ahead(tok):
                 ahead = True
             if verbs == 1 and tok.tag_ == "VBG" and not _auxiliaries(tok):
+                if tok.dep_ == "pcomp" and tok.head.lower_ in _SEQUENCE_PREPOSITIONS:
+                    tok = tok.head  # "expected to visit before leaving on Thursday": the governing verb decides
+                    continue
                 break  # "resulting in closures during the fourth quarter": a participle has no tense of its own
+            if verbs == 1 and not via_noun and _futurate_progressive(tok):
+                return "future"
             if _past_form(tok):
-                return None if ahead or via_noun else "past"
+                return None if ahead or via_noun or via_prep_noun else "past"
             if verbs >= 3 or tok.dep_ not in _CLAUSE_LINKS:
                 if ahead and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX") and _past_form(tok.head):
                     return None  # "warned on Thursday that strikes may follow": ahead of a past time only
@@ -89,10 +96,33 @@ def _climb(span: Span) -> Tense:
         elif tok.pos_ in ("NOUN", "PROPN") and tok not in span and tok.i == span.root.head.i and \
                 span.root.dep_ in ("poss", "compound", "nmod", "amod"):
             via_noun = True  # "Wednesday's ruling", "a June 3 hearing": the noun carries its own time
+        elif verbs == 0 and tok.pos_ == "NOUN" and tok not in span and span.root.head.pos_ == "ADP" and \
+                tok.i == span.root.head.head.i and _is_full_date_free(span):
+            # "declared a ceasefire from May 8", "announced a ban on exports from June 1": the noun's time
+            # may lie after the past act that set it; a future verb still puts it ahead.
+            via_prep_noun = True
         if tok.head is tok:
             break
         tok = tok.head
     return "future" if ahead else None
+
+
+_SEQUENCE_PREPOSITIONS = {"before", "after", "ahead", "upon", "on"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+
+
+def _futurate_progressive(verb: Token) -> bool:
+    """ "the envoy is visiting Goma on Friday": a present progressive with a stated day is a plan, not a report.
+
+    Only an active one with "is"/"are" alone ("is being held" is the passive of a report as often).
+    """
+    aux = _auxiliaries(verb)
+    return verb.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in _PRESENT_BE and aux[0].dep_ == "aux"
+
+
+def _is_full_date_free(span: Span) -> bool:
+    """No four-digit year in the span (a full date has no direction to choose)."""
+    return not any(t.like_num and len(t.text) == 4 for t in span)
 
 
 def _auxiliaries(verb: Token) -> list[Token]:

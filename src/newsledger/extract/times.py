@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_events import event_candidates, unknown_anchor_candidates
 from newsledger.extract.time_grammar import grammar_candidates, resolve
-from newsledger.extract.time_joins import date_clocks, join_clock, join_ranges
+from newsledger.extract.time_joins import date_clocks, join_clock, join_ranges, part_of_day
 from newsledger.extract.time_lexicon import MONTH_NAMES, duration_value, is_event_noun, unit_name
 from newsledger.extract.time_relations import resolve_focus, resolve_reference
 from newsledger.extract.time_resolvers import DOC, NONE, Candidate, Context, Resolved
@@ -64,7 +64,7 @@ def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = Fa
         try:
             if c.rule == "spacy":
                 r = _resolve_spacy(c, text, doc_date)
-            elif c.rule in ("ref_day", "ref_year", "ref_quarter"):
+            elif c.rule in ("ref_day", "ref_year", "ref_quarter", "ref_month"):
                 r = resolve_focus(c, last_day, last_date, doc_date)
             elif c.rule.startswith("ref_"):
                 r = resolve_reference(c, last_day if _day_unit(c) else last_date)
@@ -79,11 +79,46 @@ def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = Fa
             last_date = r.period
             if len(r.period.value or "") >= 10:
                 last_day = r.period
+        elif (end := _range_end(r)) is not None:
+            # "from 25 to 27 July 2023 ... two months later": later than the end of the range
+            last_date = end
+            last_day = end if len(end.value or "") >= 10 else last_day
         items.append((c.start, c.end, r))
     items = join_ranges(items, text)
     items = join_clock(items, text)
+    items = part_of_day(items, text)
     items = date_clocks(items, doc, doc_date)
+    items = _overnight_before_its_day(items, doc)
     return [_to_expr(s, e, r, text) for s, e, r in items]
+
+
+def _overnight_before_its_day(items: list[tuple[int, int, Resolved]], doc: Doc) -> list[tuple[int, int, Resolved]]:
+    """ "the overnight strike on Tuesday": the night that ran into that Tuesday, not the one before the report.
+
+    Only when "overnight" qualifies a noun that a day-precise date also hangs on, or follows.
+    """
+    out = list(items)
+    for i, (s, e, r) in enumerate(items):
+        if doc.text[s:e].lower() != "overnight":
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or span.root.dep_ != "amod":
+            continue
+        noun = span.root.head
+        for s2, e2, r2 in items:
+            v = r2.period.value or ""
+            other = doc.char_span(s2, e2, alignment_mode="expand")
+            if other is None or r2.kind != "date" or len(v) != 10 or r2.period.earliest is None:
+                continue
+            up = other.root.head
+            # the parse may hang "on Tuesday" on the verb; right after the noun, it still dates the noun
+            right_after = re.fullmatch(r"\s+(?:on\s+)?", doc.text[noun.idx + len(noun.text):s2]) is not None
+            if up is noun or (up.pos_ == "ADP" and up.head is noun) or right_after:
+                night = cal.shift(r2.period.earliest, -1, "day")
+                out[i] = (s, e, Resolved(cal.Period(f"{night.isoformat()}TNI", night, r2.period.earliest), "time",
+                                         r2.anchor))
+                break
+    return out
 
 
 def _day_unit(c: Candidate) -> bool:
@@ -91,6 +126,19 @@ def _day_unit(c: Candidate) -> bool:
     unit = (c.groups.get("u") or "").lower()
     return c.rule == "ref_unit" and (unit in ("day", "morning", "afternoon", "evening", "night")
                                      or (not unit and "day" in (c.groups.get("ref") or "").lower()))
+
+
+def _range_end(r: Resolved) -> cal.Period | None:
+    """The last day or month of a closed range of days or months the text stated, as a point."""
+    v = r.period.value or ""
+    if r.kind != "range" or r.anchor not in (None, DOC) or v.count("/") != 1 or r.period.latest is None:
+        return None
+    last = v.split("/")[1]
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        return cal.day(r.period.latest)
+    if re.fullmatch(r"\d{4}-\d\d", last):
+        return cal.month(r.period.latest.year, r.period.latest.month)
+    return None
 
 
 def _is_calendar_point(r: Resolved) -> bool:

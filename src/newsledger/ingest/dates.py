@@ -109,7 +109,33 @@ def infer_published(text: str, *, today: date | None = None) -> str | None:
             found = _match_date(match)
             if found is not None and found <= limit and (latest is None or found > latest):
                 latest = found
+    if latest is None:
+        latest = _dateline_date(text, limit)
     return latest.isoformat() if latest else None
+
+
+# "BUCHAREST, Oct 17 (Reuters) -": a wire dateline gives the day and month of filing, not the year.
+_DATELINE = re.compile(rf"\A\s*[A-Z][A-Za-z .'-]{{1,40}},\s+(?:[A-Za-z ]{{1,30}},\s+)?{_MONTH}\s+{_DAY}\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dateline_date(text: str, limit: date) -> date | None:
+    """A year-less dateline dated to the latest year the text writes, when that puts it after every
+    month-year the text states in that year: a report is filed after what it narrates. None without a year."""
+    m = _DATELINE.match(text)
+    years = [int(y) for y in _ANY_YEAR.findall(text) if _MIN_YEAR <= int(y) <= limit.year]
+    if m is None or not years:
+        return None
+    month = _MONTHS[m.group("month")]
+    year = max(years)
+    try:
+        found = date(year, month, int(m.group("day")))
+    except ValueError:
+        return None
+    stated = [_MONTHS[n] for n, y in re.findall(rf"\b({'|'.join(_MONTHS)})\.?,?\s+({year})\b", text)]
+    if found > limit or any(mo > month for mo in stated):
+        return None
+    return found
 
 
 def _match_date(match: re.Match[str]) -> date | None:
