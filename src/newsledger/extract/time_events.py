@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from newsledger.extract import time_calendar as cal
 from newsledger.extract.time_resolvers import Candidate, Resolved
 from newsledger.extract.time_lexicon import QUANTITY, UNIT, is_event_noun, parse_quantity, unit_name
+from newsledger.extract.doctext import text_of
 
 EVENT_PRIORITY = 6
 
@@ -178,7 +179,7 @@ def unknown_anchor_candidates(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     if not doc.has_annotation("DEP"):  # noun chunks need the parse
         return out
-    text = doc.text
+    text = text_of(doc)
     chunk_at = {nc.start_char: nc for nc in doc.noun_chunks}
     for m in _QTY_REL.finditer(text):
         nc = chunk_at.get(m.end())

@@ -31,6 +31,7 @@ from newsledger.extract.time_relations import resolve_focus, resolve_reference
 from newsledger.extract.time_resolvers import DOC, NONE, Candidate, Context, Resolved
 from newsledger.extract.time_tense import clause_tense
 from newsledger.model import TimeExpr
+from newsledger.extract.doctext import text_of
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def find_times(doc: Doc, anchor: str | None, *, anchor_is_lower_bound: bool = Fa
     ``anchor_is_lower_bound``: the anchor was inferred from the text, so the document
     may be later than it (see time_resolvers.Context).
     """
-    text = doc.text
+    text = text_of(doc)
     doc_date = _parse_anchor(anchor)
     candidates = grammar_candidates(text) + event_candidates(text, doc_date) + unknown_anchor_candidates(doc)
     candidates = [c for c in candidates if _plausible(c, doc)]
@@ -99,7 +100,7 @@ def _overnight_before_its_day(items: list[tuple[int, int, Resolved]], doc: Doc) 
     """
     out = list(items)
     for i, (s, e, r) in enumerate(items):
-        if doc.text[s:e].lower() != "overnight":
+        if text_of(doc)[s:e].lower() != "overnight":
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or span.root.dep_ != "amod":
@@ -112,7 +113,7 @@ def _overnight_before_its_day(items: list[tuple[int, int, Resolved]], doc: Doc) 
                 continue
             up = other.root.head
             # the parse may hang "on Tuesday" on the verb; right after the noun, it still dates the noun
-            right_after = re.fullmatch(r"\s+(?:on\s+)?", doc.text[noun.idx + len(noun.text):s2]) is not None
+            right_after = re.fullmatch(r"\s+(?:on\s+)?", text_of(doc)[noun.idx + len(noun.text):s2]) is not None
             if up is noun or (up.pos_ == "ADP" and up.head is noun) or right_after:
                 night = cal.shift(r2.period.earliest, -1, "day")
                 out[i] = (s, e, Resolved(cal.Period(f"{night.isoformat()}TNI", night, r2.period.earliest), "time",
@@ -186,7 +187,7 @@ def _tokens(doc: Doc, c: Candidate) -> Span | None:
 
 def _plausible(c: Candidate, doc: Doc) -> bool:
     """Drop matches the parse shows are not times: counts ("of 2000 people"), outlet names ("USA Today")."""
-    text = doc.text
+    text = text_of(doc)
     if c.rule in ("year", "range_yy"):
         span = _tokens(doc, c)
         cue = (c.groups.get("cue") or c.groups.get("pre") or "").lower()
