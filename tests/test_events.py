@@ -275,3 +275,44 @@ def test_call_on_asks_and_its_infinitive_is_hypothetical(nlp):
     assert ("target", "Hungary") in roles(only(events, "request"), mentions)
     ev = only(events, "withdrawal")
     assert ev.modality == "hypothetical" and ("agent", "Hungary") in roles(ev, mentions)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The museum charged a fee for entry.", "charged"),
+    ("Brazil hosted the Olympics in 2016.", "hosted"),
+    ("The mayor welcomed the visitors at the station.", "welcomed"),
+    ("The studio shot a film in Morocco last year.", "shot"),
+    ("She asked if the report was true.", "asked"),
+    ("When asked about the video, the minister declined to comment.", "asked"),
+    ("The ministry will meet the highest standards.", "meet"),
+    ("Keep the phone charged at all times.", "charged"),
+    ("The plant produced a new television series.", "produced"),
+])
+def test_another_sense_of_a_generic_verb_is_no_event(nlp, text, trigger):
+    _, _, _, events = extract(nlp, text)
+    assert not any(e.trigger.text == trigger for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text, type_, trigger", [
+    ("Prosecutors charged the colonel with fraud.", "legal", "charged"),
+    ("The general was charged with treason.", "legal", "charged"),
+    ("Erdogan hosted Sudani in Ankara.", "meeting", "hosted"),
+    ("Paris welcomed the truce.", "endorsement", "welcomed"),
+    ("Gunmen shot a guard at the gate.", "attack", "shot"),
+    ("Kyiv asked Berlin for more air defence.", "request", "asked"),
+    ("Iraq asked Turkey to withdraw its troops.", "request", "asked"),
+    ("Putin met Erdogan in Sochi.", "meeting", "met"),
+    ("The plant will produce 3,000 drones a year.", "production", "produce"),
+])
+def test_the_event_sense_of_a_generic_verb_stays(nlp, text, type_, trigger):
+    _, _, _, events = extract(nlp, text)
+    assert any(e.type == type_ and e.trigger.text == trigger for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+def test_calling_off_a_strike_is_a_concession_and_striking_a_deal_an_agreement(nlp):
+    _, _, _, events = extract(nlp, "The teachers' union called off its four-day strike on Monday.")
+    assert [(e.type, e.plover) for e in events] == [("concession", "CONCEDE")]
+    doc, mentions, _, events = extract(nlp, "Egypt and Qatar struck a deal on gas supplies on Monday.")
+    assert not any(e.type == "attack" for e in events)
+    deal = only(events, "agreement")
+    assert ("agent", "Egypt") in roles(deal, mentions)

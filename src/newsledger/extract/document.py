@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsledger.extract.actors import add_generic_actors
 from newsledger.extract.attribution import find_claims
 from newsledger.extract.entities import find_mentions
 from newsledger.extract.events import find_events
@@ -50,8 +51,8 @@ def _check_length(document: Document, limit: int) -> None:
 
 
 def _from_doc(document: Document, doc: Doc) -> Extraction:
-    mentions = find_mentions(doc)
-    mentions = geocode(doc, mentions)
+    mentions = geocode(doc, find_mentions(doc))
+    mentions = add_generic_actors(doc, mentions)  # after geocoding: 'Sudan' is then known as a country
     mentions = resolve_in_document(mentions, doc.text)
     times = find_times(
         doc, document.published, anchor_is_lower_bound=document.published_source == "inferred"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.actors import person_nouns
 from newsledger.extract.event_syntax import (
     ACTOR_TYPES,
     LOCATIVE_PREPS,
@@ -45,6 +46,7 @@ class TriggerRule:
     plover: str | None
     object_role: str
     strict: bool
+    object_needs: frozenset[str] = frozenset()  # see _sense_fits
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     for r in read_data_csv("event_triggers.csv"):
         rule = TriggerRule(
             r["lemma"], r["pos"], r["particle"], r["type"], r["mode"] or None, r["plover"] or None,
-            r["object_role"], r["strict"] == "1",
+            r["object_role"], r["strict"] == "1", frozenset(filter(None, (r.get("object_needs") or "").split("|"))),
         )
         out.setdefault((rule.lemma, rule.pos), []).append(rule)
     return {k: tuple(v) for k, v in out.items()}
@@ -384,6 +386,11 @@ _MERGE_DEPS = ("dobj", "nsubjpass")
 _WH_WORDS = frozenset({"what", "whatever", "which", "who", "whom", "how"})
 
 
+def _can_be_protest(tok: Token) -> bool:
+    """'called off the strike', 'ended the boycott': a noun with a protest sense, ended, is a protest called off."""
+    return any(r.type == "protest" for r in trigger_rules().get((tok.lemma_.lower(), "noun"), ()))
+
+
 def _undone_restrictions(doc: Doc, triggers: dict[int, TriggerRule]) -> dict[int, int]:
     """Verbs that end a restriction ('lifted sanctions on Iran', 'the curfew was eased'): the verb becomes a
     concession event (rows with pos ``undo``) and the restriction it ends is read into it rather than reported
@@ -397,7 +404,7 @@ def _undone_restrictions(doc: Doc, triggers: dict[int, TriggerRule]) -> dict[int
             continue
         for c in tok.children:
             r = triggers.get(c.i)
-            if c.dep_ in _MERGE_DEPS and r is not None and (r.type == "sanction" or r.mode == "ban"):
+            if c.dep_ in _MERGE_DEPS and r is not None and (r.type == "sanction" or r.mode == "ban" or _can_be_protest(c)):
                 triggers[tok.i] = replace(undo, pos="verb")  # from here on, read like any verb trigger
                 absorbed[c.i] = tok.i
     return absorbed
@@ -412,6 +419,89 @@ def _shows_or_claims(tok: Token, rule: TriggerRule) -> bool:
     if any(c.dep_ == "ccomp" and c.left_edge.lower_ not in _WH_WORDS for c in tok.children):
         return True  # ('protested what it called a violation': a free relative is the object, not a clause)
     return rule.lemma == "demonstrate" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+# Who an act can be done to when no mention names them ('shot him'), and what can be welcomed ('welcome it').
+_PERSON_PRONOUNS = frozenset("him her them us me you he she they we i himself herself themselves".split())
+_THING_PRONOUNS = frozenset({"it", "this", "that"})
+# Nouns that name a decision or a statement, which one welcomes or endorses like an event ('welcomed the move').
+_DECISION_NOUNS = frozenset(
+    """decision move step plan proposal initiative announcement resolution offer statement call news result
+    outcome ruling verdict law bill measure policy reform election vote release""".split()
+)
+
+
+def _verb_objects(tok: Token) -> list[Token]:
+    """What a verb is done to: its direct object, the subject of its passive, the noun a participle modifies."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if passive(tok):
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        objs.append(tok.head)  # 'the men shot at the checkpoint'
+    return objs
+
+
+def _fills(obj: Token, needs: frozenset[str], idx: MentionIndex, triggers: dict[int, TriggerRule]) -> bool:
+    """Does this object (or one of its conjuncts) fill the role the trigger needs: an actor or an event?"""
+    for o in [obj, *conjuncts(obj)]:
+        if "actor" in needs:
+            k = idx.of(o)
+            if (k is not None and idx.type_of(k) in ACTOR_TYPES) or o.lower_ in _PERSON_PRONOUNS:
+                return True
+            if o.pos_ == "NOUN" and o.lemma_.lower() in person_nouns():
+                return True
+        if "event" in needs:
+            lemma = o.lemma_.lower()
+            if o.i in triggers or trigger_rules().get((lemma, "noun")) or lemma in _DECISION_NOUNS:
+                return True
+            if o.lower_ in _THING_PRONOUNS:
+                return True
+    return False
+
+
+_QUESTION_WORDS = _WH_WORDS | {"if", "whether", "why", "when", "where"}
+
+
+def _asks_for_act(tok: Token) -> bool:
+    """'asked Iran to stop', 'asked for help', 'asked that the ban be lifted': something is asked for.
+    'asked if ...', 'asked what he wanted', 'when asked about it' ask a question."""
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        if c.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == "for" for p in c.children):
+            return True
+        if c.dep_ == "ccomp" and c.left_edge.lower_ not in _QUESTION_WORDS and c.left_edge.pos_ != "AUX":
+            return True  # ('ask: could this be real?': an inverted clause is a question too)
+    return False
+
+
+def _sense_fits(tok: Token, rule: TriggerRule, idx: MentionIndex, triggers: dict[int, TriggerRule]) -> bool:
+    """Is a generic verb used in its event sense? ``rule.object_needs`` (data/event_triggers.csv) says what must
+    fill its object: 'shot a guard' (actor) but not 'shot a film'; 'charged him' or 'charged with fraud' but not
+    'charged a fee'; 'welcomed the truce' (event) but not 'welcomed the visitors'; 'hosted Putin' or 'hosted
+    talks' but not 'hosted the Olympics'; 'asked Iran to stop' (act) but not 'asked if it was true'."""
+    needs = rule.object_needs
+    if not needs or rule.pos != "verb":
+        return True
+    if "act" in needs and _asks_for_act(tok):
+        return True
+    if "with" in needs and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True
+    objs = _verb_objects(tok)
+    if not objs:  # intransitive: 'gunmen shot at the crowd', 'began shooting back' (not 'kept charged')
+        has_aux = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        return needs != {"act"} and subject(tok) is not None and (tok.tag_ != "VBN" or has_aux)
+    return any(_fills(o, needs, idx, triggers) for o in objs)
+
+
+def _light_use(tok: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
+    """'struck a deal', 'strike a sale': a trigger verb that is also a light verb (rows with pos=light) and takes an
+    event of another type as its object only carries that event; the noun's event gets its subject."""
+    if rule.pos != "verb" or _match(tok, "light") is None:
+        return False
+    return any(c.dep_ == "dobj" and c.i in triggers and triggers[c.i].type != rule.type for c in tok.children)
 
 
 def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
@@ -440,11 +530,18 @@ def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, 
             if cur.head is cur:
                 break
             cur = cur.head
-        if owner in anchors:
+        if owner in anchors or (owner is not None and _event_is_subject(doc[owner], anchors)):
             return k
         if owner is None or owner not in stops and owner not in anchors and doc[owner].pos_ not in ("VERB", "AUX"):
             loose.append(k)
     return loose[0] if loose else None
+
+
+def _event_is_subject(verb: Token, anchors: set[int]) -> bool:
+    """ "shelling resumed on Tuesday", "the attack took place overnight": a verb with no object whose subject is
+    the event only says when it happened, so its time is the event's."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ != "place"]
+    return not objects and any(c.dep_ == "nsubj" and c.i in anchors for c in verb.children)
 
 
 # Verbs that report what an event did ("the strike killed seven", "shelling wounded 23"): their
@@ -518,6 +615,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             continue  # "sanctions targeting 74 vessels": the verb says what the other event is aimed at
         if _shows_or_claims(tok, rule):
             continue
+        if not _sense_fits(tok, rule, idx, triggers) or _light_use(tok, rule, triggers):
+            continue  # another sense of a generic verb: 'shot a film', 'charged a fee', 'struck a deal'
         b = _Builder(rule, idx)
         light = None
         merged = [c for c in tok.children if c.dep_ in _MERGE_DEPS and c.i in triggers
