@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from newsledger.extract.event_syntax import read_data_csv
 from newsledger.model import Mention
 from newsledger.resolve.names import name_key
+from newsledger.extract.doctext import text_of
 
 ACTOR_LABEL = "ACTOR"
 # Names that qualify a generic actor rather than compete with it: "Turkish police", "Kabul police".
@@ -149,7 +150,7 @@ def _actor_at(
     name = f"{base} ({mentions[country_k].name})" if country_k is not None else base
     etype = "group" if row.type == "person" and head.tag_ in ("NNS", "NNPS") else row.type
     mention = Mention(
-        start=start, end=end, text=doc.text[start:end], type=etype, name=name,
+        start=start, end=end, text=text_of(doc)[start:end], type=etype, name=name,
         key=name_key(name, etype), country=country, label=ACTOR_LABEL,
     )
     return mention, absorbed

@@ -34,6 +34,7 @@ from newsledger.extract.event_syntax import (
 )
 from newsledger.extract.quantities import find_amounts
 from newsledger.model import Evidence, EventRecord, Mention, Participant, TimeExpr
+from newsledger.extract.doctext import text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,7 +513,7 @@ def _is_manner(tok: Token, triggers: dict[int, TriggerRule]) -> bool:
 def _time_for(anchors: set[int], stops: set[int], sent_tokens: range, doc: Doc, times: Sequence[TimeExpr]) -> int | None:
     """The time expression attached to the event; else one in the sentence attached to no other verb or event."""
     loose: list[int] = []
-    text = doc.text  # rebuilt by spaCy on every access: read once
+    text = text_of(doc)
     for k, t in enumerate(times):
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.i not in sent_tokens:
@@ -600,7 +601,7 @@ def _inside(start: int, end: int, toks: list[Token]) -> bool:
 def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]) -> list[EventRecord]:
     """Every event the grammar of ``doc`` reports, in text order; offsets are into doc.text."""
     idx = MentionIndex(doc, mentions)
-    text = doc.text  # built anew by spaCy on every access
+    text = text_of(doc)
     quantities, money = find_amounts(doc, mentions)
     triggers = {t.i: r for t in doc if (r := match_trigger(t)) is not None}
     absorbed = _undone_restrictions(doc, triggers)  # 'lifted sanctions on Iran': a concession, not a sanction
