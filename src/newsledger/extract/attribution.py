@@ -102,6 +102,8 @@ class _Draft:
     pronoun: bool = False  # the claimant was found through a pronoun subject ("it said")
     source: list[Token] = field(default_factory=list)  # the claimant as written ("the city's mayor, Jo Ray")
     cue_start: int | None = None  # where the cue phrase starts when it is wider than its verb ("has denied")
+    relay_head: Token | None = None  # a relay named by a description only ("The agency quoted …"), resolved later
+    cited: list[int] = field(default_factory=list)  # whom the speaker cites: relays between them and the inner claims
 
     @property
     def span(self) -> tuple[int, int]:
@@ -114,7 +116,17 @@ def _content(tok: Token) -> list[Token]:
         parts = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
         if any(c.dep_ == "dobj" for c in parts):
             return trim_edges([t for c in parts for t in c.subtree])
+    fronted = _fronted_report_clause(tok)
+    if fronted:
+        return fronted
+    for c in tok.children:  # "reported, citing an MP, that …": the parser hangs the clause on 'citing'
+        if c.dep_ == "advcl" and c.lemma_ == "cite":
+            clause = next((g for g in c.children if g.dep_ == "ccomp"), None)
+            if clause is not None:
+                return _with_complementizer(clause, trim_edges(list(clause.subtree)))
     for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and _fronted_report_clause(c):
+            continue  # "Yonhap reported, citing Choi, that officials told …": 'reported' is no content of 'told'
         if c.dep_ == "ccomp" and tok.lemma_ in _CLAUSE_ONLY and not _finite(c):
             continue  # "woke up to find his car stolen": a discovery, not a report
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_ not in _CLAUSE_ONLY):
@@ -147,6 +159,38 @@ def _content(tok: Token) -> list[Token]:
         start = sent_of(tok.doc[first - 2]).start if first >= 2 else 0
         return trim_edges(list(tok.doc[start : first - 1]))
     return []
+
+
+def _fronted_report_clause(tok: Token) -> list[Token]:
+    """'Yonhap reported, citing Choi, that NIS officials told the committee …': the parser often makes the
+    reporting verb a clause of the verb after 'that'. The content is then that verb's clause from its 'that' on,
+    without the 'citing …' phrase; [] when ``tok`` is not such a fronted reporting verb."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.i <= tok.i or not any(c.dep_ == "nsubj" for c in tok.children):
+        return []
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and tok.i < c.i), None)
+    if mark is None or tok.doc[tok.i + 1 : mark.i].text.strip(" ,") and not _citing_only(tok, mark):
+        return []
+    return trim_edges([t for t in head.subtree if t.i > mark.i])
+
+
+def _citing_only(tok: Token, mark: Token) -> bool:
+    """Whether the words between a reporting verb and its 'that' are only commas and a 'citing …' phrase."""
+    between = [t for t in tok.doc[tok.i + 1 : mark.i] if t.text != ","]
+    return bool(between) and between[0].lemma_ == "cite"
+
+
+def _cited(tok: Token, idx: MentionIndex) -> list[int]:
+    """Who a report cites ('reported, citing a member of parliament, that …'): relays nearer the speaker."""
+    found: list[int] = []
+    for t in tok.doc[tok.i + 1 : min(tok.i + 12, len(tok.doc))]:
+        if t.lemma_ == "cite" and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ == "dobj":  # 'a member of parliament': the phrase's own mentions when its head has none
+                    named = idx.for_phrase(c) or idx.in_tokens(c.subtree)
+                    found += [k for k in named if idx.type_of(k) in _CLAIMANT_RANK]
+            break
+    return found
 
 
 def _with_complementizer(clause: Token, toks: list[Token]) -> list[Token]:
@@ -290,8 +334,8 @@ def _statement_time(tok: Token, doc: Doc, times: Sequence[TimeExpr], content: li
     """A time expression whose nearest governing verb is the reporting verb itself."""
     inside = {t.i for t in content}
     for k, t in enumerate(times):
-        if t.kind in ("set", "duration"):
-            continue  # "at his daily briefing on October 13": how often or how long, never when it was said
+        if t.kind in ("set", "duration", "range"):
+            continue  # "at his daily briefing on October 13", "a window from May 8 to May 10": not when it was said
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or span.root.i in inside or sent_of(span.root) is not sent_of(tok):
             continue
@@ -359,11 +403,20 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     stance, hedged = cues().verbs[cue]
     if tok.lemma_ == "quote":
         return _quote_claim(tok, idx, doc, times)
-    phrasal = any(c.dep_ == "prt" for c in tok.children)
-    content = _idiom_content(tok) if " " in cue and not phrasal else _content(tok)
-    if not content or tok in content:
+    if _not_a_statement(tok):
         return None
-    subj = _trailing_subject(tok) or subject(tok)
+    phrasal = any(c.dep_ == "prt" for c in tok.children)
+    inverted = _inverted_speaker(tok, idx)
+    if inverted is not None:
+        content = trim_edges([t for t in sent_of(tok) if t.i < tok.i])
+    else:
+        content = _idiom_content(tok) if " " in cue and not phrasal else _content(tok)
+    if content and content[0].lemma_ == "cite":  # "reported, citing Choi, that …": the content starts at 'that'
+        mark = next((t for t in content if t.dep_ == "mark" and t.lower_ == "that"), None)
+        content = trim_edges([t for t in content if mark is not None and t.i > mark.i]) or content
+    if not content or tok in content or _says_nothing(tok, content):
+        return None
+    subj = inverted or _trailing_subject(tok) or subject(tok)
     if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == tok.i and (tok.lemma_ == "accuse" or any(
             c.dep_ in ("xcomp", "ccomp") for c in tok.children)):
         # "Iran is believed to have sent drones", "Iran was accused of sending drones": the subject is part of
@@ -387,6 +440,12 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
         if named:
             claimant = _best(idx, named)
             source = sorted({*source, *(t for c in others for t in _phrase(c, skip))}, key=lambda t: t.i)
+    if subj is not None and idx.of(subj) is None and (claimant is None or idx.type_of(claimant) != "person"):
+        # "Russia's envoy to the United Nations, Vasily Nebenzia, said": the parser may hang the name on the
+        # nearest noun; a person set in apposition inside the speaker's phrase is the speaker
+        named = [k for t in source if t.dep_ == "appos" and (k := idx.of(t)) is not None and idx.type_of(k) == "person"]
+        if named:
+            claimant = named[0]
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":
@@ -410,31 +469,89 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
         stance = "denies"  # "Baghdad says the woman is not his wife", "Iran did not send drones, officials said"
     elif stance in ("asserts", "reports") and refutes(content):
         stance = "disputes"  # "the ministry said the reports were false"
-    relays = [k for k in _relays(tok, idx, content) if k != claimant]
+    cited = [k for k in _cited(tok, idx) if k != claimant]
+    relays = [k for k in _relays(tok, idx, content) if k != claimant and k not in cited]
     hedged = hedged or _is_hedged(content, [t for t in tok.children if t.dep_ in ("advmod", "aux")])
     hedged = hedged or (claimant is not None and idx.type_of(claimant) == "source")
     hedged = hedged or (subj is None and tok.tag_ == "VBN" and claimant is None)  # "it is said that"
     draft = _Draft(tok, _cue_end(tok, content), content, stance, hedged, claimant, relays,
                    _statement_time(tok, doc, times, content), source=source, cue_start=_cue_start(tok))
     draft.pronoun = subj is not None and subj.pos_ == "PRON"
+    draft.cited = cited
     return draft
 
 
+# Verbs that introduce a statement ('said', 'reported', 'confirmed') and, negated, report that none was made.
+_NEGATED_DENIALS = {"deny", "dispute", "reject", "dismiss", "rule"}
+
+
+def _says_nothing(tok: Token, content: Sequence[Token]) -> bool:
+    """'The NIS did not say how …', 'Al Jazeera could not confirm the figure', 'KCNA has not reported the
+    comments': a negated reporting verb over a question or a thing states that nothing was said, so it is no
+    claim ('did not say that X' still reports a statement, negated)."""
+    if not any(c.dep_ == "neg" for c in tok.children) or tok.lemma_ in _NEGATED_DENIALS:
+        return False
+    return content[0].tag_ in ("WRB", "WP", "WDT") or content[0].lower_ in ("whether", "if") or \
+        not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+def _not_a_statement(tok: Token) -> bool:
+    """A participle with no subject that is itself the subject of its sentence ('Saying that is
+    unacceptable') reports nothing."""
+    return tok.tag_ == "VBG" and (tok.dep_ == "csubj" or (tok.dep_ == "ROOT" and tok.i == sent_of(tok).start
+                                                          and subject(tok) is None))
+
+
+# Verbs that can close a sentence with their speaker after them: "…, claims a Nigerian official".
+_INVERTING = {"say", "claim", "add", "insist", "write", "allege", "state", "explain", "note", "report", "argue",
+              "warn", "conclude"}
+
+
+def _inverted_speaker(tok: Token, idx: MentionIndex) -> Token | None:
+    """The speaker of an inverted attribution that closes the sentence ("The shipment arrived, claims a Nigerian
+    official"), which the parser reads as an object, else None. The speaker is a claimant mention or a noun
+    naming a speaker, and ends the sentence."""
+    doc = tok.doc
+    if tok.lemma_ not in _INVERTING or tok.i == 0 or doc[tok.i - 1].text not in (",", "—", "–") or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and c.i > tok.i), None)
+    if obj is None:
+        return None
+    rest = [t for t in doc[max(t.i for t in obj.subtree) + 1 : sent_of(tok).end] if not (t.is_punct or t.is_space)]
+    typed = [k for k in idx.for_phrase(obj) if idx.type_of(k) in _CLAIMANT_RANK]
+    if rest or not (typed or obj.lemma_.lower() in _SPEAKER_NOUNS or obj.pos_ == "PROPN"):
+        return None
+    return obj
+
+
+def _quoted_verb(tok: Token) -> Token | None:
+    """The reporting verb after 'quoted X as': 'as saying', 'as calling the charges "fake news"'."""
+    return next((t for t in tok.subtree if t.i > tok.i and t.pos_ == "VERB" and t.tag_ == "VBG"
+                 and t.dep_ in ("pcomp", "advcl", "xcomp") and _phrase_cue(t) is not None), None)
+
+
 def _quote_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExpr]) -> _Draft | None:
-    """'Reuters quoted a senior official as saying that …': the quoted is the claimant, the quoter a relay."""
+    """'Reuters quoted a senior official as saying that …': the quoted is the claimant, the quoter a relay.
+    The verb after 'as' gives the stance ('as calling the reports "fake news"' disputes them)."""
     quoted = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    saying = next((t for t in tok.subtree if t.lemma_ == "say" and t.i > tok.i), None)
+    saying = _quoted_verb(tok)
     if quoted is None or saying is None:
         return None
-    content = _content(saying)
-    if not content:
+    inner = _verb_claim(saying, idx, doc, times)
+    if inner is None or not inner.content:
         return None
+    content = inner.content
     claimant = _speaker(quoted, idx)
-    via = [k for k in [_speaker(subject(tok), idx)] if k is not None]
-    return _Draft(tok, tok.idx + len(tok.text), content, "asserts", _is_hedged(content) or (
+    stance: Stance = "asserts" if inner.stance == "reports" else inner.stance  # the quoter's outlet reports
+    quoter = subject(tok)
+    via = [k for k in [_speaker(quoter, idx)] if k is not None]
+    draft = _Draft(tok, tok.idx + len(tok.text), content, stance, _is_hedged(content) or (
         claimant is not None and idx.type_of(claimant) == "source"), claimant, via,
         _statement_time(tok, doc, times, content), source=_phrase(quoted, {t.i for t in content} | {tok.i}),
         cue_start=_cue_start(tok))
+    draft.relay_head = quoter if not via else None
+    return draft
 
 
 def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
@@ -450,6 +567,12 @@ def _according_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
     sent = sent_of(tok)
     base = head.subtree if head.pos_ in ("VERB", "AUX") else sent
     content = trim_edges([t for t in base if t.i not in phrase and sent_of(t) is sent])
+    if content and content[0].i < tok.i and content[-1].i > max(phrase):
+        # "Four were killed, according to local media, as Moscow keeps up …" or "Meanwhile, according to
+        # sources, the plant is …": a content is one span, so keep the side that holds the main verb
+        before = trim_edges([t for t in content if t.i < tok.i])
+        after = trim_edges([t for t in content if t.i > max(phrase)])
+        content = before if head.i < tok.i and head in before else after
     if not content:
         return None
     claimant = _speaker(pobj, idx)
@@ -614,11 +737,13 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
         draft = None
         if tok.i in quoted:
             continue
-        if tok.pos_ == "VERB" and tok.lemma_ == "quote":
-            quoted |= {t.i for t in tok.subtree if t.lemma_ == "say"}
+        if tok.pos_ == "VERB" and tok.lemma_ == "quote" and (verb := _quoted_verb(tok)) is not None:
+            quoted.add(verb.i)
         if _verb_then_claim_noun(tok) and tok in toks[1:6]:
             draft = _flat_claim(toks, toks.index(tok), idx)
             quoted.add(tok.i + 1)  # the claim noun is no cue of its own
+        elif tok.lemma_ == "cite" and tok.tag_ == "VBG" and tok.head.i != tok.i and _phrase_cue(tok.head):
+            continue  # "reported, citing Choi, that …": who the report cites, a relay rather than a claim
         elif tok.pos_ == "VERB" and _phrase_cue(tok) is not None:
             draft = _verb_claim(tok, idx, sent.doc, times)
         elif tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
@@ -640,6 +765,20 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
             outer = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1] and o.claimant is not None]
             if outer:
                 d.claimant = min(outer, key=lambda o: o.span[1] - o.span[0]).claimant
+                d.pronoun = False  # resolved inside its sentence
+    # "denied the report, calling it a fabrication": the participle restates the same statement about it
+    for d in list(drafts):
+        if d.cue.tag_ == "VBG" and d.cue.dep_ in ("advcl", "xcomp", "conj") and d.content and \
+                d.content[0].lower_ in _BACK_REFERENCES and d.content[0].pos_ == "PRON" and \
+                any(o is not d and o.cue.i == d.cue.head.i for o in drafts):
+            drafts.remove(d)
+    # "the ministry said preliminary findings suggested …", "said the attack showed …": a thing that
+    # 'suggests' or 'shows' inside someone's words is part of those words, not a speaker of its own
+    for d in list(drafts):
+        if d.claimant is None and (not d.source or d.cue.lemma_ in _EVIDENCE_VERBS and _no_speaker(d.source)) and any(
+                o is not d and (o.claimant is not None or o.source) and o.span[0] <= d.cue.idx < o.span[1]
+                for o in drafts):
+            drafts.remove(d)
     # "X said Y, according to KCNA": the outlet carried X's words; it relays X's claim, it makes none.
     for d in list(drafts):
         if d.cue.lower_ == "according" and d.claimant is not None and idx.type_of(d.claimant) == "outlet":
@@ -655,10 +794,25 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
     for d in drafts:
         outers = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1]]
         for o in sorted(outers, key=lambda o: o.span[1] - o.span[0]):
-            for k in [o.claimant, *o.via]:
+            for k in [*o.cited, o.claimant, *o.via]:
                 if k is not None and k != d.claimant and k not in d.via:
                     d.via.append(k)
     return _without_echoes(drafts, idx)
+
+
+_BACK_REFERENCES = {"it", "this", "that", "them", "these", "those"}
+# Reporting verbs whose subject is as often evidence as a speaker: "findings suggested", "the attack showed".
+_EVIDENCE_VERBS = {"show", "suggest", "indicate", "prove", "reveal", "demonstrate", "confirm", "find", "mean"}
+
+
+def _no_speaker(source: Sequence[Token]) -> bool:
+    """Whether a source phrase names no one who could speak: none at all, or a thing ('the attack',
+    'preliminary findings') rather than a pronoun or a speaker noun ('a spokesman', 'local media')."""
+    if not source:
+        return True
+    head = next((t for t in source if t.head.i == t.i or t.head.i not in {x.i for x in source}), source[-1])
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in _SPEAKER_NOUNS and head.lower_.rstrip("s") not in \
+        _SPEAKER_NOUNS
 
 
 def _key(idx: MentionIndex, k: int | None) -> str | None:
@@ -696,6 +850,58 @@ def _without_echoes(drafts: list[_Draft], idx: MentionIndex) -> list[_Draft]:
     return out
 
 
+_PERSON_PRONOUNS = {"he", "she"}
+_THING_PRONOUNS = {"it", "they"}
+_DESCRIPTION_DETS = {"the", "this", "that"}
+
+
+@dataclass(slots=True)
+class _Speakers:
+    """Who spoke in the sentences read so far, so that "The ministry said …" or "It added …" in a later
+    sentence can name the same speaker: each entry is (sentence number, claimant, lemmas of the source phrase)."""
+
+    seen: list[tuple[int, int, set[str]]] = field(default_factory=list)
+
+    def add(self, n: int, d: _Draft) -> None:
+        if d.claimant is not None:
+            self.seen.append((n, d.claimant, {t.lemma_.lower() for t in d.source if t.is_alpha}))
+
+    def described(self, phrase: Sequence[Token]) -> int | None:
+        """The earlier speaker a short definite description names ("the ministry" after "Romania's defence
+        ministry", "the governor" after "Governor Oleh Kiper"), most recent first."""
+        words = [t for t in phrase if not t.is_punct]
+        if not 2 <= len(words) <= 3 or words[0].lower_ not in _DESCRIPTION_DETS or words[-1].pos_ != "NOUN":
+            return None
+        need = {t.lemma_.lower() for t in words[1:]}
+        return next((k for _, k, lemmas in reversed(self.seen) if need <= lemmas), None)
+
+    def pronoun(self, n: int, pron: Token, idx: MentionIndex) -> int | None:
+        """The speaker of the last two sentences a subject pronoun can stand for ('it said' after 'the
+        ministry said'), else None: a speaker just quoted is a better antecedent than the nearest name."""
+        for m, k, _ in reversed(self.seen):
+            if n - m > 2:
+                return None
+            person = idx.type_of(k) == "person"
+            if (pron.lower_ in _PERSON_PRONOUNS and person) or (pron.lower_ in _THING_PRONOUNS and not person):
+                return k
+        return None
+
+
+def _resolve_speakers(drafts: list[_Draft], n: int, speakers: _Speakers, idx: MentionIndex) -> None:
+    """Name speakers given as a pronoun or a description through the speakers of earlier sentences."""
+    for d in drafts:
+        if d.pronoun and len(d.source) == 1 and (k := speakers.pronoun(n, d.source[0], idx)) is not None:
+            d.claimant = k
+        elif d.claimant is None and (k := speakers.described(d.source)) is not None:
+            d.claimant = k
+        if d.relay_head is not None and not d.via:
+            phrase = _phrase(d.relay_head, set())
+            if (k := speakers.described(phrase)) is not None and k != d.claimant:
+                d.via.append(k)
+    for d in drafts:
+        speakers.add(n, d)
+
+
 def _after_header(text: str, sentence: Evidence, header: int | None) -> Evidence:
     """The sentence without a wire dateline glued to its start."""
     if header is not None and sentence.start < header < sentence.end:
@@ -710,8 +916,10 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
     text = doc.text  # built anew by spaCy on every access
     claims: list[ClaimRecord] = []
     header = dateline_end(text)
-    for sent in doc.sents:
+    speakers = _Speakers()
+    for n, sent in enumerate(doc.sents):
         drafts = _sentence_claims(sent, idx, times)
+        _resolve_speakers(drafts, n, speakers, idx)
         in_sent = [k for k, e in enumerate(events) if sent.start_char <= e.trigger.start < sent.end_char]
         owner: dict[int, _Draft] = {}
         for k in in_sent:  # an event belongs to the innermost claim whose content holds its trigger

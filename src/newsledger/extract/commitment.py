@@ -127,9 +127,20 @@ def negated_predicate(head: Token) -> bool:
     """Whether a clause head is negated as a plain statement ("is not his wife", "did not buy", "not among
     the dead"), not as a plan or ability ("will not send", "could not confirm")."""
     kids = list(head.children)
-    if not any(c.dep_ == "neg" for c in kids):
+    if not any(c.dep_ == "neg" for c in kids) and not _nothing_subject(head):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in _FUTURE_OR_ABILITY for c in kids)
+
+
+_NOBODY = frozenset("nobody nothing none".split())
+
+
+def _nothing_subject(head: Token) -> bool:
+    """A clause negated through its subject: "No such transfer has taken place", "Nobody was hurt"."""
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    return False
 
 
 def refutes(tokens: Sequence[Token]) -> bool:
