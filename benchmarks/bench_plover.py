@@ -52,6 +52,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import emit_result, eval_path, print_table  # noqa: E402
+from newsledger.extract.events import plover_role  # noqa: E402
 
 RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_FIXES = {"JAP": "JPN"}  # the gold file's non-ISO spelling of Japan
@@ -108,7 +109,8 @@ def code(ex: Any) -> dict[str, Any]:
     event = next((e for e in ex.events if e.plover), None)
     if event is None:
         return {"type": None, "mode": None, "source": [], "target": []}
-    parts = [(p.role, ex.mentions[p.mention]) for p in event.participants]
+    # a transfer names its sides (origin, recipient); plover_role says which of them acts
+    parts = [(plover_role(event.type, event.mode, p.role), ex.mentions[p.mention]) for p in event.participants]
     return {
         "type": event.plover,
         "mode": event.mode,

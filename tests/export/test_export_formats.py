@@ -18,6 +18,7 @@ from newsledger import operations
 from newsledger.cli.main import cli
 from newsledger.errors import ExportError
 from newsledger.export import formats
+from newsledger.extract.events import plover_role
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -124,7 +125,8 @@ def test_plover_records_have_the_required_fields_and_resolvable_actors(
         assert r["event"] == [events[r["id"]]["plover"]]
         ev = events[r["id"]]
         for slot, roles in (("source", {"agent"}), ("recipient", {"recipient", "target"})):
-            expected = sorted(p["entity"] for p in ev["participants"] if p["role"] in roles)
+            expected = sorted(p["entity"] for p in ev["participants"]  # a transfer's acting side is its source
+                              if plover_role(ev["type"], ev["mode"], p["role"]) in roles)
             assert sorted(a["newsledger_id"] for a in r[slot]) == expected
             for actor in r[slot]:
                 assert actor["actor_text"] == entities[actor["newsledger_id"]]["name"]

@@ -17,6 +17,8 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from newsledger.extract.events import plover_role
+
 # The quad categories of the PLOVER manual ("PLOVER quad categories" table), plus FIGHT,
 # which that table leaves out but the CAMEO table maps to armed violence (material conflict).
 _QUAD = {
@@ -94,8 +96,9 @@ def records(data: dict[str, Any]) -> list[dict[str, Any]]:
             entity = entities.get(p["entity"])
             if entity is None:
                 continue
-            slot = ("source" if p["role"] in _SOURCE_ROLES
-                    else "recipient" if p["role"] in _RECIPIENT_ROLES else "other")
+            role = plover_role(ev["type"], ev["mode"], p["role"])  # a transfer's acting side is its source
+            slot = ("source" if role in _SOURCE_ROLES
+                    else "recipient" if role in _RECIPIENT_ROLES else "other")
             actor = _actor(entity)
             if slot == "other":
                 actor["role"] = p["role"]

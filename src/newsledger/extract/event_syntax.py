@@ -205,6 +205,10 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        if head.lower_ == "from":  # 'prevented Iran from buying', 'stopped the army from shelling': the object acts
+            obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         return subject(head.head, depth + 1)
     return None
 
@@ -274,6 +278,15 @@ def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> M
         return "planned"  # a purpose clause: 'bought drones to attack the grid'
     if tok.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         gov = cues.get(("governor", head.lemma_.lower()))  # 'Iran's plan to supply', 'an attempt to kill'
+        if gov is not None:
+            return gov
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            # 'prevent Iran's ability to develop weapons': the noun's own governor decides
+            gov = cues.get(("governor", head.head.lemma_.lower()))
+            if gov is not None:
+                return gov
+    if tok.dep_ == "pcomp" and head.lower_ == "from" and head.head.pos_ == "VERB":
+        gov = cues.get(("governor", head.head.lemma_.lower()))  # 'stopped Iran from buying drones'
         if gov is not None:
             return gov
     if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):

@@ -86,13 +86,20 @@ def _match(tok: Token, pos: str | None) -> TriggerRule | None:
     if not rules:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-    if tok.i + 1 < len(tok.doc):
+    if tok.i + 1 < len(tok.doc) and pos != "noun":  # ('a strike on Kyiv': a noun's next word is no particle)
         particles.add(tok.doc[tok.i + 1].lower_)
     if pos == "noun":  # a noun's "particle" is a modifier it needs: 'hunger strike', 'a four-day strike'
-        particles |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i}
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i]
+        particles |= {c.lower_ for c in mods}
+        particles |= {"".join(t.text_with_ws for t in c.subtree).strip().lower() for c in mods}  # 'open-ended'
+        # ...or who does it ('a strike by workers'), or 'on' for a state one is in ('went on strike')
+        particles |= {o.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of")
+                      for o in c.children if o.dep_ == "pobj"}
+        if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
+            particles.add("on")
     for rule in rules:
         if rule.particle and rule.particle in particles:
-            return rule
+            return rule if rule.type or pos in ("light", "undo") else None  # a row with no type: another sense
     plain = [r for r in rules if not r.particle]
     return plain[0] if plain else None
 
@@ -110,6 +117,12 @@ def _forms(tok: Token) -> list[str]:
     return forms
 
 
+# Verbs of coming and going whose for/on phrase names the purpose of the trip ('flew to Ankara for talks').
+_ARRIVAL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "return", "land"})
+# Verbs of entering or staying in a state named by 'on' + a bare noun ('went on strike', 'remain on strike').
+_STATE_VERBS = frozenset({"go", "be", "remain", "stay"})
+
+
 def _light_verb(tok: Token) -> tuple[Token | None, bool]:
     """The verb that governs a nominal trigger, and whether its subject is the event's agent.
 
@@ -117,6 +130,11 @@ def _light_verb(tok: Token) -> tuple[Token | None, bool]:
     verb's time, place and counts belong to the attack, its subject is the attack itself: no).
     """
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in _ARRIVAL_VERBS:
+        return head.head, True  # 'arrived in Pyongyang on Tuesday for a visit': the visitor, place and day
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _STATE_VERBS \
+            and not any(c.dep_ == "det" for c in tok.children):
+        return head.head, True  # 'the miners went on strike in March': who strikes, and when
     if head is tok or head.pos_ != "VERB":
         return None, False
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and _match(head, "light") is not None:
@@ -229,6 +247,8 @@ class _Builder:
             self.add("agent", obj)
         elif word == "between":
             self.add("agent", obj)
+        elif word == "in" and kind == "transfer" and nominal:  # 'the trade in drones', 'a deal in arms'
+            self.add("item", obj)
         elif word == "of" and nominal:
             role = self.rule.object_role
             self.add("agent" if role in ("location", "partner") or kind in ("meeting", "protest", "mobilization") else role, obj)
@@ -323,11 +343,45 @@ def _embedded_targets(verb: Token, b: _Builder) -> None:
                         b.add("target", o)
 
 
-def _buyer_is_recipient(b: _Builder) -> None:
-    """In a purchase the agent is the buyer: it is also who receives the item."""
-    if b.rule.mode == "purchase" and not any(q.role == "recipient" for q in b.parts):
-        for p in [p for p in b.parts if p.role == "agent"]:
-            b.parts.append(Participant("recipient", p.mention))
+# Which side of a transfer its subject is: the buyer receives, a seller, supplier or sender gives.
+def transfer_side(mode: str | None) -> str:
+    """The role a transfer's acting party holds: ``recipient`` for a purchase, ``origin`` otherwise."""
+    return "recipient" if mode == "purchase" else "origin"
+
+
+def _has_sides(event_type: str, mode: str | None) -> bool:
+    """A transfer with a direction: not a two-way 'trade', whose parties both give and receive."""
+    return event_type == "transfer" and mode != "trade"
+
+
+def _transfer_sides(b: _Builder) -> None:
+    """A transfer names its parties by the side they are on, never as ``agent``: 'Russia bought drones from
+    Iran' and 'Iran supplied drones to Russia' both give origin Iran, recipient Russia, so two reports of one
+    transfer agree when merged. The agent moves to its side unless another party already holds that side
+    ('Moscow sold Iranian drones': origin Iran), where it stays the agent."""
+    if not _has_sides(b.rule.type, b.rule.mode):
+        return
+    side = transfer_side(b.rule.mode)
+    held = {p.mention for p in b.parts if p.role == side}
+    agents = [p for p in b.parts if p.role == "agent"]
+    if held - {p.mention for p in agents}:
+        return
+    b.parts = [p for p in b.parts if p.role != "agent"]
+    for p in agents:
+        if p.mention not in held:
+            b.parts.append(Participant(side, p.mention))
+            held.add(p.mention)
+
+
+def plover_role(event_type: str, mode: str | None, role: str) -> str:
+    """A participant's role in PLOVER's source/target terms: the acting side of a transfer (the buyer of a
+    purchase, the giver otherwise) reads as the agent, and a purchase's seller as the other side (target)."""
+    if _has_sides(event_type, mode):
+        if role == transfer_side(mode):
+            return "agent"
+        if role == "origin":
+            return "target"
+    return role
 
 
 def _object_preps(obj: Token, b: _Builder) -> None:
@@ -497,6 +551,16 @@ def _sense_fits(tok: Token, rule: TriggerRule, idx: MentionIndex, triggers: dict
     return any(_fills(o, needs, idx, triggers) for o in objs)
 
 
+# Subjects that can carry out an attack besides actor mentions: people, weapons, materiel ('shells struck').
+def _can_attack(subj: Token, idx: MentionIndex, triggers: dict[int, TriggerRule]) -> bool:
+    """'Jets struck the depot', 'gunmen attacked' but not 'disaster struck', 'the storm hit the coast': a common
+    noun subject that names no actor, person, weapon or materiel is another sense of the verb."""
+    if subj.pos_ in ("PRON", "PROPN", "NUM") or idx.of(subj) is not None or subj.i in triggers:
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in person_nouns() or lemma in materiel_lemmas() or subj.pos_ != "NOUN"
+
+
 def _light_use(tok: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
     """'struck a deal', 'strike a sale': a trigger verb that is also a light verb (rows with pos=light) and takes an
     event of another type as its object only carries that event; the noun's event gets its subject."""
@@ -616,6 +680,9 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             continue  # "sanctions targeting 74 vessels": the verb says what the other event is aimed at
         if _shows_or_claims(tok, rule):
             continue
+        if rule.type == "attack" and rule.pos == "verb" and not passive(tok) and (s := own_subject(tok)) is not None \
+                and not _can_attack(s, idx, triggers):
+            continue  # 'disaster struck', 'the crisis hit the economy'
         if not _sense_fits(tok, rule, idx, triggers) or _light_use(tok, rule, triggers):
             continue  # another sense of a generic verb: 'shot a film', 'charged a fee', 'struck a deal'
         b = _Builder(rule, idx)
@@ -634,6 +701,10 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             # 'launched a mediation effort between X and Y': the trigger names the kind of a generic head
             phrase = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAME_NOUNS else tok
             light, light_agent = _light_verb(phrase)
+            if light is not None and not light_agent and any(
+                c.dep_ == "dobj" and c.i in triggers for c in light.children
+            ):
+                light = None  # 'the transfers followed a meeting in September': the verb relates two events
             _read_noun(phrase, b, light, light_agent)
             clause = list(phrase.subtree)
             if light is not None:
@@ -654,7 +725,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                     b.add("agent", c)  # "guerrillas wounded two soldiers in an attack": they attacked
                 elif rule.type == "attack" and c.dep_ in ("dobj", "nsubjpass") and c.i != i:
                     b.add("target", c)  # 'the strike killed two Syrian soldiers': the victims
-        _buyer_is_recipient(b)
+        _transfer_sides(b)
         if b.location is None:  # 'struck a depot near Damascus': a place phrase inside an argument
             for t in clause:
                 if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS - {"on", "into"}:
@@ -675,6 +746,10 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         if rule.strict and not (has_weapon or materiel or qs or ms):
             continue
         anchors = {i} | ({light.i} if light is not None else set()) | ({outcome.i} if outcome is not None else set())
+        if rule.pos == "noun" and tok.dep_ == "dobj" and light is None and any(
+            c.dep_ == "nsubj" and c.i in triggers for c in tok.head.children
+        ):
+            anchors.add(tok.head.i)  # '... followed a meeting in September': the verb's date is the object event's
         stops = (set(triggers) | reporting) - anchors
         sent = sent_of(tok)
         time = _time_for(anchors, stops, range(sent.start, sent.end), doc, times)
@@ -711,4 +786,4 @@ def _order(parts: list[Participant]) -> list[Participant]:
     return sorted(parts, key=lambda p: (_ROLE_ORDER.get(p.role, 9), p.mention))
 
 
-__all__ = ["TriggerRule", "find_events", "match_trigger", "trigger_rules"]
+__all__ = ["TriggerRule", "find_events", "match_trigger", "plover_role", "transfer_side", "trigger_rules"]
