@@ -86,7 +86,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 @dataclass
 class Tally:
     """Counts for one system. ``within_or_id`` also accepts an answer with the gold GeoNames id whose point is
-    far away: a country's or region's point is a convention (ours is estimated from its towns), not a place."""
+    far away: a country's or region's point is a convention (a country's is countryinfo's published point, a
+    region's is estimated from its towns), not a place."""
 
     n: int = 0
     within: int = 0
@@ -185,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             ms = r["ms_per_doc"] if system == "ours" else ""
             print(f"{r['corpus']:<11} {system[:16]:<16} {row['n']:>5} {row['acc161']:>8} {row['acc161_or_id']:>8} "
                   f"{row['exact_id']:>9} {row['answered']:>9} {ms:>7}")
-    print("@161|id: within 161 km, or the gold GeoNames id (our point for a country or region is estimated from"
-          " its towns; the gold's is GeoNames' own)")
+    print("@161|id: within 161 km, or the gold GeoNames id (a country's or region's point is a convention:"
+          " ours is countryinfo's or estimated from towns; the gold's is GeoNames' own)")
     print("anchor: Mordecai3 acc@161 94.1 (GeoWebNews), 82.7 (LGL)")
     print(json.dumps({"bench": "geo", "gazetteer_load_s": round(load_s, 2), "results": results}))
     return 0

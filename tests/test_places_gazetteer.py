@@ -72,3 +72,30 @@ def test_districts_are_placed_among_their_towns_and_found_by_bare_name() -> None
     assert parish.population == 50_000 and 31.0 <= parish.lat <= 31.31  # type: ignore[operator]
     (bare,) = gaz.candidates("Rapides")
     assert bare.geonames_id == 4338356 and bare.alternate
+
+
+def test_country_points_are_read_from_countryinfo_by_iso_code() -> None:
+    pytest.importorskip("countryinfo")
+    points = gazetteer.country_points()
+    assert len(points) > 200
+    assert all(len(iso) == 2 and iso.isupper() for iso in points)
+    assert all(-90 <= lat <= 90 and -180 <= lon <= 180 for lat, lon in points.values())
+    # A far-northern country and a far-southern one land on the right side of the equator.
+    assert points["NO"][0] > 55 and points["AR"][0] < -20
+
+
+def test_country_points_are_empty_without_countryinfo(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "countryinfo", None)  # makes ``import countryinfo`` raise ImportError
+    assert gazetteer.country_points() == {}
+
+
+def test_a_country_sits_in_its_land_not_among_its_border_towns() -> None:
+    pytest.importorskip("countryinfo")
+    gaz = gazetteer.get_gazetteer()
+    canada, ottawa = gaz.country("CA"), gaz.capital("CA")
+    assert canada is not None and ottawa is not None
+    assert (canada.lat, canada.lon) == gazetteer.country_points()["CA"]
+    # Most Canadians live within a few hundred km of the southern border; the country's point is far north of it.
+    assert canada.lat > ottawa.lat + 8  # type: ignore[operator]
