@@ -75,7 +75,6 @@ def test_districts_are_placed_among_their_towns_and_found_by_bare_name() -> None
 
 
 def test_country_points_are_read_from_countryinfo_by_iso_code() -> None:
-    pytest.importorskip("countryinfo")
     points = gazetteer.country_points()
     assert len(points) > 200
     assert all(len(iso) == 2 and iso.isupper() for iso in points)
@@ -92,7 +91,6 @@ def test_country_points_are_empty_without_countryinfo(monkeypatch: pytest.Monkey
 
 
 def test_a_country_sits_in_its_land_not_among_its_border_towns() -> None:
-    pytest.importorskip("countryinfo")
     gaz = gazetteer.get_gazetteer()
     canada, ottawa = gaz.country("CA"), gaz.capital("CA")
     assert canada is not None and ottawa is not None
