@@ -240,3 +240,59 @@ def test_flight_numbers_and_engine_models_leave_their_company(nlp):
     found = mentions(nlp, text)
     assert [m.text for m in found if m.type == "organization"] == ["Rolls-Royce", "Rolls-Royce"]
     assert not [m for m in found if "Trent" in m.text]
+
+
+def placed(nlp, text: str) -> list[Mention]:
+    """Mentions after geocoding, where a capital acting as a party becomes its country (resolve/places.py)."""
+    from newsledger.resolve.places import geocode
+
+    doc = nlp(text)
+    return geocode(doc, find_mentions(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Officials confirmed a gas deal between Ankara and Baghdad.", "Ankara", "TR"),
+        ("Officials confirmed a gas deal between Ankara and Baghdad.", "Baghdad", "IQ"),
+        ("Paris also told Berlin that the shipment was late.", "Paris", "FR"),
+        ("Paris also told Berlin that the shipment was late.", "Berlin", "DE"),
+        ("Beijing shared with Islamabad that the test had failed.", "Islamabad", "PK"),
+        ("The new tariffs were imposed by Washington in May.", "Washington", "US"),
+        ("Warsaw accused Minsk of pushing migrants across the border.", "Minsk", "BY"),
+        ("The minister held talks with Ankara about grain.", "Ankara", "TR"),
+        ("Observers criticised Tehran's use of cluster munitions.", "Tehran", "IR"),
+        ("The report contradicts repeated statements by Beijing about the dam.", "Beijing", "CN"),
+        ("Since March, Kyiv has stepped up drone attacks on refineries.", "Kyiv", "UA"),
+        ("Diplomats said Cairo pressed Khartoum to reopen the crossing.", "Cairo", "EG"),
+        ("Diplomats said Cairo pressed Khartoum to reopen the crossing.", "Khartoum", "SD"),
+        ("The move followed months of denials from Baghdad about the border.", "Baghdad", "IQ"),
+        ("Analysts say Tokyo's defence ministry expects a delay.", "Tokyo", "JP"),
+    ],
+)
+def test_capital_acting_as_a_party_is_its_country(nlp, text, name, country):
+    m = by_text(placed(nlp, text), name)
+    assert (m.type, m.country, m.role) == ("country", country, "metonym")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The envoy flew to Ankara on Tuesday.", "Ankara"),
+        ("Talks between the rebels were held in Baghdad.", "Baghdad"),
+        ("Shelling was reported near Damascus overnight.", "Damascus"),
+        ("Missiles struck Baghdad on Sunday.", "Baghdad"),
+        ("The convoy drove from Minsk to Warsaw.", "Warsaw"),
+        ("Tehran's streets were quiet after the vote.", "Tehran"),
+        ("A bridge built by engineers links the villages near Baghdad.", "Baghdad"),
+        ("The first flights from Cairo landed at noon.", "Cairo"),
+    ],
+)
+def test_capital_as_a_location_stays_a_place(nlp, text, name):
+    m = by_text(placed(nlp, text), name)
+    assert m.type == "place" and m.role is None and m.lat is not None
+
+
+def test_a_capital_named_by_a_saying_verb_stays_a_place(nlp):
+    m = by_text(placed(nlp, 'The poet called Cairo "the mother of the world" in 1950.'), "Cairo")
+    assert m.type == "place" and m.role is None

@@ -149,6 +149,20 @@ def test_countries_get_canonical_names_and_demonyms_their_country(nlp: Language)
     assert out["Ukrainian"].name == "Ukraine" and out["Ukrainian"].label == "NORP"
 
 
+def test_country_mentions_carry_the_countrys_published_point(nlp: Language) -> None:
+    from newsledger.resolve.gazetteer import country_points
+
+    text = "Wildfires in Canada drew Japanese crews."
+    doc = nlp(text)
+    given = [m for m in mentions_of(doc, [("Canada", "place")]) if m.text == "Canada"]
+    start = text.index("Japanese")
+    given.append(Mention(start, start + 8, "Japanese", "country", "Japanese", "japanese", country="JP", label="NORP"))
+    out = {m.text: m for m in geocode(doc, given)}
+    points = country_points()
+    assert (out["Canada"].lat, out["Canada"].lon) == points["CA"]
+    assert (out["Japanese"].lat, out["Japanese"].lon) == points["JP"]
+
+
 def test_unknown_names_and_other_types_are_left_alone(nlp: Language) -> None:
     doc = nlp("Officials in Qxzvilleburg spoke to the EU and to Reuters.")
     given = [

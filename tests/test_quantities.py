@@ -105,3 +105,26 @@ def test_any_written_count_or_sum_reads_back_as_its_number(n, scale):
     assert [(m.value, m.currency) for m in money] == [(n * factor, "USD")]
     quantities, _ = find_amounts(nlp(f"The army received {n:,}{scale} shells."), [])
     assert [(q.value, q.unit) for q in quantities] == [(n * factor, "shell")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides exchanged prisoners on Monday.",
+        "Both the three leaders and their aides left early.",
+        "These two countries traded accusations.",
+        "A 45-year-old soldier was detained at the border.",
+        "The pilot, aged 52, was released.",
+        "The brigade has operated there since 2014.",
+    ],
+)
+def test_counts_of_parties_ages_and_years_are_not_quantities(nlp, text):
+    _, _, quantities, _ = amounts(nlp, text)
+    assert quantities == []
+
+
+def test_a_party_count_leaves_the_item_count_alone(nlp):
+    _, _, quantities, _ = amounts(nlp, "The two sides agreed to swap 40 tanks.")
+    assert [(q.value, q.unit) for q in quantities] == [(40.0, "tank")]
+    _, _, quantities, _ = amounts(nlp, "Three countries sent 12 howitzers.")  # no "the": a count of senders
+    assert (12.0, "howitzer") in [(q.value, q.unit) for q in quantities]

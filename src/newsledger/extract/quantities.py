@@ -4,6 +4,9 @@ Numbers become numbers (``float``), currencies ISO 4217 codes (from ``data/curre
 remembers the noun it counts and, when that noun is or holds a weapon mention, the mention's index.
 Qualifiers ("at least", "about", "up to") are not recorded: the value is the number as written.
 Vague plurals ("dozens", "hundreds of", "thousands") are skipped: no honest number can be given.
+Numbers that are not amounts of an item are skipped too (``_not_an_amount``): a count of the parties
+themselves ("the two sides", "the three leaders"), an age ("a 45-year-old", "aged 45") and a bare year
+("in 1999", "since 2014").
 
 The env pins no number-words library (word2number and the like are absent), so the small parser for
 "three hundred", "twenty-five" and "1.5 billion" is written here.
@@ -149,6 +152,31 @@ def _is_vague(doc: Doc, i: int, end: int) -> bool:
     return end == i + 1 and doc[i].lower_ in ("hundreds", "thousands", "millions", "billions", "dozens", "scores")
 
 
+# Nouns for the parties of an event or the people acting in it: "the two sides", "the three leaders" count who
+# acts, not an item that changes hands. Grammar (a closed class of collective nouns), not curated names.
+_PARTY_NOUNS = frozenset(
+    """side party country nation state government leader president minister premier delegation ally neighbour
+    neighbor power capital army military regime administration counterpart partner signatory""".split()
+)
+# Determiners that refer back to a set the text has already named ("the two sides", "these three countries").
+_DEFINITE = frozenset("the these those both all their our its whose".split())
+_YEAR_PREPOSITIONS = frozenset("in since by until till before after from of during through".split())
+
+
+def _not_an_amount(doc: Doc, i: int, end: int, noun: Token | None) -> bool:
+    """The number counts the parties, gives an age or is a year: not a quantity of an item."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if noun is not None and noun.lemma_.lower() in _PARTY_NOUNS and noun.i < end + 2 and before in _DEFINITE:
+        return True
+    after = doc[end : end + 4].text.lower().replace(" ", "")
+    if after.startswith(("-year-old", "year-old", "yearsold", "years-old", "-years-old")) or before in ("aged", "age"):
+        return True
+    text = doc[i].text
+    is_year = end == i + 1 and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+    following = doc[end].lower_ if end < len(doc) else ""
+    return is_year and (before in _YEAR_PREPOSITIONS or following in ("'s", "s"))
+
+
 def _mention_at(mentions: Sequence[Mention], start: int, end: int) -> int | None:
     for k, m in enumerate(mentions):
         if m.start <= start and end <= m.end:
@@ -231,7 +259,7 @@ def find_amounts(doc: Doc, mentions: Sequence[Mention]) -> tuple[list[Quantity],
         noun, items = _counted_noun(doc, end, mentions)
         last = noun.i + 1 if noun is not None else end
         span = doc[start_i:last]
-        if tok.lower_ == "a" and noun is None:
+        if (tok.lower_ == "a" and noun is None) or _not_an_amount(doc, i, end, noun):
             i = end
             continue
         quantities.append(

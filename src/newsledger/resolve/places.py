@@ -18,8 +18,9 @@ Facilities take the point of a curated facility (facilities.csv), of the place t
 the rest is a generic head ("Damascus airport", "Odesa port"), or of the place named right after them
 ("the air base near Latakia"). They get coordinates and country but no GeoNames id (the id would be the
 town's, not the facility's).
-Metonyms: a capital, or a seat of government from metonyms.csv, as the subject of a verb from
-metonym_verbs.csv becomes its country with role "metonym"; as a location it stays a place.
+Metonyms: a capital, or a seat of government from metonyms.csv, acting as a party (the subject of a verb of
+saying or doing, a passive agent, the party of a deal or talks: extract/entity_metonymy.py) becomes its country
+with role "metonym"; as a location it stays a place.
 Anything the gazetteer cannot place is returned unchanged: no guess.
 """
 
@@ -34,8 +35,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from newsledger.extract.entity_metonymy import acts_as_government
 from newsledger.model import Mention
 from newsledger.resolve.gazetteer import (
     DATA_DIR,
@@ -123,11 +125,6 @@ def _facilities() -> dict[str, _Metonym]:
         normalise(r["name"]): _Metonym(r["iso2"], float(r["lat"]), float(r["lon"]))
         for r in _read_rows("facilities.csv")
     }
-
-
-@lru_cache(maxsize=1)
-def _agent_verbs() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in _read_rows("metonym_verbs.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -385,13 +382,9 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 
 
 def _is_agent(span: Span | None) -> bool:
-    """The span is the subject of a verb of saying or doing ("Moscow denied", "the White House and ... signed")."""
-    if span is None:
-        return False
-    tok: Token = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _agent_verbs()
+    """The span acts as a party ("Moscow denied", "a deal between Moscow and Tehran", "accused Moscow"):
+    the positions are in extract/entity_metonymy.py."""
+    return acts_as_government(span)
 
 
 def _is_capital(place: Place, gaz: Gazetteer) -> bool:
