@@ -22,19 +22,33 @@ _SOURCE_NOUNS = frozenset(
     negotiator envoy lawmaker legislator""".split()
 )
 # Nouns that name a source only when qualified ("people familiar with the matter") or
-# when they are the subject of a reporting verb ("a witness said").
+# when a reporting clause cites them ("a witness said", "according to investigators").
 _CONTEXT_NOUNS = frozenset(
-    """person people witness resident analyst expert officer commander member employee
-    worker doctor medic rescuer activist""".split()
+    """person people witness eyewitness resident analyst expert officer commander member employee
+    worker doctor medic paramedic rescuer activist investigator prosecutor observer monitor
+    researcher economist journalist correspondent adviser advisor staffer relative""".split()
+)
+# Nouns for news media that report without naming a person ("state media said", "according to
+# local television"): sources in the same reporting contexts as the nouns above. "Agency" is
+# left out: "the agency said" is usually a named agency referred back to.
+_MEDIA_NOUNS = frozenset("media television tv radio press broadcaster newspaper outlet".split())
+# Words that head a partitive before a source noun ("one of the officials", "some of the
+# diplomats"): the phrase the sentence reports from is the quantifier's, not the noun's.
+_PARTITIVES = frozenset(
+    """one two three four five several some many most few any each none all both either neither
+    number couple handful""".split()
 )
 _QUALIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "aware", "with"})
 _REPORTING = frozenset(
     """say tell report confirm deny claim add describe speak warn estimate believe insist
-    acknowledge admit note suggest state explain recount allege""".split()
+    acknowledge admit note suggest state explain recount allege announce argue write quote
+    publish broadcast reveal disclose fear predict caution think assess cite""".split()
 )
 # Entity labels that a source phrase absorbs when they name a country ("U.S.", "Iranian");
 # any other name inside the phrase ("Hamas", "Kurdish") stays a mention of its own.
 _ABSORBED = frozenset({"NORP", "GPE"})
+# Counts are no names: "two officials", "one of the diplomats" keep their number.
+_COUNTS = frozenset({"CARDINAL"})
 
 
 def _is_source_head(tok: Token) -> bool:
@@ -46,10 +60,50 @@ def _is_source_head(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _SOURCE_NOUNS or tok.lower_ in _SOURCE_NOUNS:
         return not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+    if lemma in _MEDIA_NOUNS or tok.lower_ in _MEDIA_NOUNS:
+        if any(c.lower_ == "social" for c in tok.lefts):
+            return False  # "on social media": a place where things are posted, not a reporter
+        if any((t.ent_type_ or t.pos_ == "PROPN") and t.ent_type_ not in _ABSORBED | _COUNTS
+               for c in tok.lefts for t in c.subtree):
+            return False  # "the Daily Trust newspaper", "the BBC's radio": a named outlet
+        if tok.lower_ not in ("media", "press") and not any(
+                c.dep_ in ("amod", "compound", "nmod", "nummod") for c in tok.lefts) and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts):
+            return False  # "the newspaper said": a named outlet referred back to, not an unnamed one
+        return _reports(_role(tok))
     if lemma in _CONTEXT_NOUNS or tok.lower_ in _CONTEXT_NOUNS:
         if _qualifier(tok) is not None:
             return True
-        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _REPORTING
+        return _reports(_role(tok))
+    return False
+
+
+def _partitive(tok: Token) -> Token | None:
+    """The quantifier of a partitive over ``tok`` ("one" in "one of the officials"), if any."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= tok.i:
+        return None
+    quant = prep.head
+    if quant.lower_ in _PARTITIVES or (quant.pos_ == "NUM" and quant.like_num):
+        return quant
+    return None
+
+
+def _role(tok: Token) -> Token:
+    """The token whose place in the clause the source phrase holds: the partitive's, if any."""
+    return _partitive(tok) or tok
+
+
+def _reports(tok: Token) -> bool:
+    """Whether ``tok`` is who a reporting clause cites: the subject of a reporting verb, the
+    object of "according to", or the agent of a passive one ("was reported by state media")."""
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return head.lemma_.lower() in _REPORTING
+    if tok.dep_ == "pobj" and head.lower_ == "to":
+        return head.head.lower_ == "according"
+    if tok.dep_ == "pobj" and head.dep_ == "agent":
+        return head.head.lemma_.lower() in _REPORTING
     return False
 
 
@@ -69,6 +123,9 @@ def _phrase(doc: Doc, tok: Token) -> tuple[int, int]:
     for left in reversed(list(tok.lefts)):
         if left.dep_ in ("det", "amod", "compound", "nummod", "advmod", "nmod", "poss", "quantmod", "npadvmod"):
             start = min(start, left.left_edge.i)
+    quant = _partitive(tok)
+    if quant is not None:  # "one of the officials": the whole partitive is the claimant
+        start = min(start, quant.left_edge.i)
     end = tok.i + 1
     qual = _qualifier(tok)
     if qual is not None:
@@ -83,6 +140,8 @@ def _cut_names(doc: Doc, start: int, end: int, head: int) -> tuple[int, int, str
     iso = ""
     for ent in doc.ents:
         if ent.end <= start or ent.start >= end:
+            continue
+        if ent.label_ in _COUNTS and ent.end <= head:
             continue
         if ent.label_ in _ABSORBED and ent.end <= head and country_iso(ent.text):
             iso = iso or (country_iso(ent.text) or "")
