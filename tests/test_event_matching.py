@@ -217,3 +217,39 @@ def test_an_undated_transfer_is_told_by_its_parties_but_an_undated_strike_by_its
     months_later = _view("e2", "d2", "Russian drones struck Odesa, damaging the port.", trigger="struck",
                          actors={"ru", "od"}, published="2024-05-01", places={"od": ODESA})
     assert match(first, months_later) is None
+
+
+def _deal(eid: str, sentence: str, actors: set[str], *, type_: str = "agreement", targets: set[str] = frozenset(),
+          items: set[str] = frozenset(), doc: str = "d1") -> EventView:
+    names = {"tr": "Turkey", "qa": "Qatar", "eg": "Egypt", "dr": "Bayraktar TB2", "ms": "Roketsan missile"}
+    return EventView(id=eid, document_id=doc, type=type_, date_start=None, date_end=None,
+                     actors=frozenset(actors), items=frozenset(items), location=None, names=names,
+                     targets=frozenset(targets), trigger="deal", mode=None, broad=frozenset(actors),
+                     published="2024-03-06", sentence_words=content_words(sentence),
+                     document_words=content_words(sentence))
+
+
+def test_one_article_joins_an_ongoing_event_told_twice_by_its_parties_only():
+    pact = _deal("a1", "After the Turkey-Qatar drone deal came to light, prices rose.", {"tr", "qa"})
+    again = _deal("a2", "The plant is part of a $2 billion arms deal between Ankara and Doha.", {"tr", "qa"})
+    judged = match(pact, again)
+    assert judged is not None and "same parties Qatar, Turkey" in judged[1]
+    assert match(pact, _deal("a3", "Egypt signed a deal with Qatar.", {"eg", "qa"})) is None  # other parties
+    assert match(pact, _deal("a4", "Turkey signed a deal.", {"tr"})) is None  # one party alone is many deals
+    # deals on different goods are two deals; a supply one way and a supply the other way are two flows
+    drones = _deal("a5", "Turkey and Qatar signed a drone deal.", {"tr", "qa"}, items={"dr"})
+    missiles = _deal("a6", "Turkey and Qatar signed a missile deal.", {"tr", "qa"}, items={"ms"})
+    assert match(drones, missiles) is None and match(pact, drones) is not None
+    one_way = _deal("t1", "Turkey sold drones to Qatar.", {"tr", "qa"}, type_="transfer", targets={"qa"}, items={"dr"})
+    other_way = _deal("t2", "Qatar sold drones to Turkey.", {"tr", "qa"}, type_="transfer", targets={"tr"}, items={"dr"})
+    assert match(one_way, other_way) is None
+    assert match(one_way, _deal("t4", "Qatar bought drones from Turkey.", {"tr", "qa"}, type_="transfer",
+                                targets={"qa"}, items={"dr"})) is not None
+    # attacks keep the old rule: one army's strikes in one article are not joined by their attacker
+    strike = _view("s1", "d1", "Russia struck Ukraine.", trigger="struck", actors={"ru", "ua"}, mode="strike")
+    strike2 = _view("s2", "d1", "Russia struck Ukraine again.", trigger="struck", actors={"ru", "ua"}, mode="strike")
+    assert match(strike, strike2) is not None  # a shared target still joins them ...
+    lone = _view("s3", "d1", "Russia fired.", trigger="fired", actors={"ru"}, mode="strike")
+    assert match(strike, lone) is None  # ... the attacker alone never does
+    # in two articles the ordinary cross-document rules still decide
+    assert match(pact, _deal("b1", "A deal between Turkey and Qatar.", {"tr", "qa"}, doc="d2")) is not None

@@ -410,3 +410,45 @@ def test_going_on_strike_is_a_protest_dated_by_its_verb(nlp):
     _, _, times, events = extract(nlp, "The dockers went on strike in March.")
     ev = only(events, "protest")
     assert ev.mode == "strike" and ev.time is not None and "March" in times[ev.time].text
+
+
+@pytest.mark.parametrize("text, modality, agent, recipient", [
+    ("Germany has not provided military assistance to Armenia.", "negated", "Germany", "Armenia"),
+    ("Norway gave humanitarian aid to Sudan on Friday.", "occurred", "Norway", "Sudan"),
+    ("Norway delivered humanitarian aid to Sudan.", "occurred", "Norway", "Sudan"),
+])
+def test_a_giving_verb_whose_object_is_an_event_reports_that_one_event(nlp, text, modality, agent, recipient):
+    _, mentions, _, events = extract(nlp, text)
+    assert [e.type for e in events] == ["aid"], [(e.type, e.trigger.text) for e in events]
+    ev = events[0]
+    assert ev.modality == modality
+    assert {("agent", agent), ("recipient", recipient)} <= roles(ev, mentions)
+
+
+def test_a_giving_verb_with_goods_stays_a_transfer(nlp):
+    _, mentions, _, events = extract(nlp, "France sent artillery shells to Kenya.")
+    ev = only(events, "transfer")
+    assert {("origin", "France"), ("recipient", "Kenya")} <= roles(ev, mentions)
+
+
+def test_a_count_on_a_second_object_the_parser_misattached_is_not_the_events(nlp):
+    # The parser makes 'warehouse' a second direct object of 'provided': the count is the warehouse's.
+    text = ("Among the sites hit was a factory that provided drones to Armenia and at least one secret "
+            "underground weapons warehouse that stored many missiles and other explosives.")
+    doc, mentions, _, events = extract(nlp, text)
+    ev = only(events, "transfer")
+    assert ("recipient", "Armenia") in roles(ev, mentions)
+    assert not any("warehouse" in q.text for q in ev.quantities)
+    assert not any("warehouse" in q.text for e in events for q in e.quantities)
+
+
+def test_only_the_first_direct_object_is_a_verbs(nlp):
+    from spacy.tokens import Doc
+
+    from newsledger.extract.events import _stray_objects
+
+    words = ["plant", "provided", "drones", "and", "one", "warehouse"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 1, 5, 1], deps=["nsubj", "ROOT", "dobj", "cc", "nummod", "dobj"])
+    assert [t.text for t in _stray_objects(doc[1])] == ["warehouse"]
+    single = Doc(nlp.vocab, words=["Iran", "sold", "drones"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+    assert _stray_objects(single[1]) == []

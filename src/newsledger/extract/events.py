@@ -139,6 +139,8 @@ def _light_verb(tok: Token) -> tuple[Token | None, bool]:
         return None, False
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and _match(head, "light") is not None:
         return head, True  # 'announced new assistance': a light verb, even when it also reports
+    if tok.dep_ in ("dobj", "nsubjpass") and _gives_event(head, tok):
+        return head, True  # 'provided military assistance to Kyiv': the giver and the receiver are the aid's
     if head.lemma_ in reporting_lemmas():
         return None, False
     if tok.dep_ == "nsubj":
@@ -276,7 +278,10 @@ def _read_verb(tok: Token, b: _Builder) -> None:
                         b.add("agent", o)
     elif subj is not None and subj.lower_ not in ("that", "which", "who"):
         b.add("agent", subj)
+    stray = _stray_objects(tok)
     for c in tok.children:
+        if c in stray:
+            continue
         if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):  # a mis-attached conjunct object
             b.add(rule.object_role, c)
             _object_preps(c, b)
@@ -294,6 +299,14 @@ def _read_verb(tok: Token, b: _Builder) -> None:
         for c in tok.children:
             if c.dep_ == "xcomp":  # 'threatened to shell Iraqi towns': the threatened act's target
                 _embedded_targets(c, b)
+
+
+def _stray_objects(verb: Token) -> list[Token]:
+    """Direct objects after a verb's first one: a verb has one direct object, so a second is a phrase the
+    parser hung on the wrong head ('a plant that provided drones to Russia and one warehouse that stored
+    missiles': the warehouse is not provided). Its words, and any count in them, are not the verb's."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[1:]
 
 
 def _place_of_circumstance(tok: Token, b: _Builder) -> None:
@@ -431,7 +444,7 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None, light_agent: bool =
             b.add("agent", subj)
     if light is not None:
         for c in light.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"):  # 'gave aid to Sudan'
                 b.preposition(c, nominal=False)
 
 
@@ -561,10 +574,28 @@ def _can_attack(subj: Token, idx: MentionIndex, triggers: dict[int, TriggerRule]
     return lemma in person_nouns() or lemma in materiel_lemmas() or subj.pos_ != "NOUN"
 
 
+# Event types whose verbs hand something over ('provide', 'send', 'offer'): when what they hand over is itself
+# an event ('provided assistance', 'offered support'), the sentence reports that one event, not a second one.
+_GIVING_TYPES = frozenset({"transfer", "aid"})
+
+
+def _gives_event(verb: Token, obj: Token) -> bool:
+    """Is ``verb`` a giving verb whose object ``obj`` is an event noun of another type ('provided assistance')?"""
+    if verb.pos_ != "VERB" or obj.pos_ != "NOUN":
+        return False
+    given, carried = match_trigger(verb), match_trigger(obj)
+    return given is not None and carried is not None and given.type in _GIVING_TYPES and carried.type != given.type
+
+
 def _light_use(tok: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
     """'struck a deal', 'strike a sale': a trigger verb that is also a light verb (rows with pos=light) and takes an
-    event of another type as its object only carries that event; the noun's event gets its subject."""
-    if rule.pos != "verb" or _match(tok, "light") is None:
+    event of another type as its object only carries that event; the noun's event gets its subject.
+    A giving verb does the same ('provided military assistance': one aid event, see ``_gives_event``)."""
+    if rule.pos != "verb":
+        return False
+    if rule.type in _GIVING_TYPES and any(c.dep_ == "dobj" and c.i in triggers and _gives_event(tok, c) for c in tok.children):
+        return True
+    if _match(tok, "light") is None:
         return False
     return any(c.dep_ == "dobj" and c.i in triggers and triggers[c.i].type != rule.type for c in tok.children)
 
@@ -694,7 +725,7 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             _read_verb(tok, b)
             for c in merged:  # 'signed a deal with Iran': the deal's phrases belong to the signing
                 _read_noun(c, b, None)
-            clause = clause_tokens(tok, stop=others)
+            clause = clause_tokens(tok, stop=[*others, *_stray_objects(tok)])
         else:
             if i in absorbed or tok.dep_ in _MERGE_DEPS and tok.head.i in triggers and triggers[tok.head.i].type == rule.type:
                 continue  # the verb's event already holds this noun

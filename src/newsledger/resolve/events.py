@@ -11,7 +11,8 @@ trigger and close wording. Transfers, deals and the like (ONGOING_TYPES) run for
 them countries are real evidence and publication days do not bound an undated report.
 Within one article, a verb and a noun often name one event ("drones struck the port ... the
 strike killed two"); there only a shared target or place joins them, never a shared attacker
-alone (one article can report several strikes by one army).
+alone (one article can report several strikes by one army). An ongoing event (a deal, a supply)
+in one article is also joined by the very same parties in the same roles.
 """
 
 from __future__ import annotations
@@ -271,12 +272,29 @@ def _actors_and_place(e: EventView) -> set[str]:
     return set(e.actors) | ({e.location} if e.location else set())
 
 
+def _same_parties(a: EventView, b: EventView) -> bool:
+    """Two reports of an ongoing event in one article with the very same parties, in the same roles
+    ('the Iran-Russia drone deal' ... 'a deal between Moscow and Tehran'). Both name at least two parties
+    (one shared country alone is many deals), and they do not name different items or clashing places
+    (drones sent one way, missiles another, are two flows)."""
+    if not (is_ongoing(a) and is_ongoing(b)) or len(a.actors) < 2 or a.actors != b.actors:
+        return False
+    if a.targets != b.targets:  # Iran → Russia and Russia → Iran are two flows
+        return False
+    if a.items and b.items and not a.items & b.items:
+        return False
+    return not _places_clash(a, b)
+
+
 def _same_article(a: EventView, b: EventView, when: bool | None) -> tuple[float, str] | None:
     shared_targets = a.targets & b.targets
     same_place = a.location is not None and a.location == b.location
-    if not (shared_targets or same_place):
+    parties = _same_parties(a, b)
+    if not (shared_targets or same_place or parties):
         return None
     parts = [f"same article, same type {a.type}"]
+    if parties and not (shared_targets or same_place):
+        parts.append("same parties " + ", ".join(sorted(a.names.get(x, x) for x in a.actors)))
     if shared_targets:
         parts.append("shared target " + ", ".join(sorted(a.names.get(x, x) for x in shared_targets)))
     if same_place:
