@@ -253,3 +253,13 @@ def test_one_article_joins_an_ongoing_event_told_twice_by_its_parties_only():
     assert match(strike, lone) is None  # ... the attacker alone never does
     # in two articles the ordinary cross-document rules still decide
     assert match(pact, _deal("b1", "A deal between Turkey and Qatar.", {"tr", "qa"}, doc="d2")) is not None
+
+
+def test_in_one_article_a_shared_country_joins_only_reports_of_the_same_kind():
+    """'drones hit Izmail ... Moscow has also shelled Ukraine's ports': two happenings that share only a country."""
+    drone = _view("k1", "d9", "Russian drones hit Ukraine overnight.", trigger="hit", actors={"ru", "ua"}, mode="drone")
+    shelling = _view("k2", "d9", "Moscow has shelled Ukraine's ports for months.", trigger="shelled",
+                     actors={"ru", "ua"}, mode="shelling")
+    again = _view("k3", "d9", "The drones hit Ukraine before dawn.", trigger="hit", actors={"ru", "ua"}, mode="drone")
+    assert match(drone, shelling) is None
+    assert match(drone, again) is not None

@@ -289,6 +289,13 @@ def _same_parties(a: EventView, b: EventView) -> bool:
 def _same_article(a: EventView, b: EventView, when: bool | None) -> tuple[float, str] | None:
     shared_targets = a.targets & b.targets
     same_place = a.location is not None and a.location == b.location
+    broad = a.broad | b.broad
+    only_countries = not (shared_targets - broad) and not (same_place and a.location not in broad)
+    if only_countries and not is_ongoing(a) and _trigger_kinship(a, b) is None:
+        # A whole country is many strikes in one article ("Moscow has targeted Ukraine's ports" beside
+        # the drone attack on Izmail): sharing only a country, two reports of a happening join only
+        # when they use the same trigger word or mode.
+        shared_targets, same_place = frozenset(), False
     parties = _same_parties(a, b)
     if not (shared_targets or same_place or parties):
         return None
