@@ -65,6 +65,7 @@ _GENERIC_BODY_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # called for both names of every candidate pair at ingest
 def is_generic_body(name: str) -> bool:
     """Is ``name`` a body every country has ("defence ministry", "the Air Force"), not a proper name?
 
@@ -81,6 +82,7 @@ def _ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every candidate pair
 def _fold_word(word: str) -> str:
     """General transliteration folding of one lower-case word (not per-name aliases).
 
@@ -524,6 +526,13 @@ def _country_of(name: str) -> str | None:
 
 
 def _org_parts(name: str) -> tuple[str | None, list[str]]:
+    """An organisation name split into (country ISO, the other words in one word order); see below."""
+    iso, words = _org_parts_cached(name)
+    return iso, list(words)
+
+
+@lru_cache(maxsize=65536)  # each stored name is split once, not once per candidate pair
+def _org_parts_cached(name: str) -> tuple[str | None, tuple[str, ...]]:
     """An organisation name split into (country ISO, the other words in one word order).
 
     "United States Federal Reserve" and "US Federal Reserve" give ("US", [federal, reserve]);
@@ -551,7 +560,7 @@ def _org_parts(name: str) -> tuple[str | None, list[str]]:
         words = [*words[2:], words[0]]
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words = words[:-1]
-    return iso, words
+    return iso, tuple(words)
 
 
 def _folded(words: list[str]) -> str:
