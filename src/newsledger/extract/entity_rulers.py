@@ -30,7 +30,7 @@ WEAPON_CUES = frozenset(
     interceptor interceptors munition munitions warhead warheads submarine submarines
     frigate frigates destroyer destroyers rifle rifles artillery system systems
     air-defence air-defense defence defense vehicle vehicles carrier carriers
-    fired launched shot intercepted downed""".split()
+    manpads anti-tank anti-aircraft anti-ship fired launched shot intercepted downed""".split()
 )
 
 # Cues that name a weapon, not just a vehicle: an uncurated designation needs one of these
@@ -101,9 +101,13 @@ class _CuratedMatcher:
         for n, record in enumerate(records):
             for m, form in enumerate(record.forms):
                 variants = [form]
+                if plurals and re.search(r"[A-Za-z]-[A-Z]?\d", form):
+                    # Designations are written with a hyphen, a space or neither ("Pantsir-S1",
+                    # "Pantsir S1"; "Su-30", "Su30"): every way of writing one is the same system.
+                    variants += [v for v in (form.replace("-", " "), form.replace("-", "")) if v not in record.forms]
                 # News writes "Javelins", "F-16s", "Stingers": add the plural of every form.
                 if plurals and form[-1:].isalnum() and not form.endswith(("s", "S")):
-                    variants.append(form + "s")
+                    variants += [v + "s" for v in variants]
                 for v, variant in enumerate(variants):
                     key = f"{name}:{n}:{m}:{v}"
                     self.by_key[key] = (record, form)

@@ -99,7 +99,11 @@ def _reports(tok: Token) -> bool:
     object of "according to", or the agent of a passive one ("was reported by state media")."""
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        return head.lemma_.lower() in _REPORTING
+        # Two subjects on one verb are a parse error ("Police detained four people, the group X
+        # said"): the one nearer the verb is the speaker.
+        nearer = any(c.dep_ in ("nsubj", "nsubjpass") and c is not tok and abs(c.i - head.i) < abs(tok.i - head.i)
+                     for c in head.children)
+        return head.lemma_.lower() in _REPORTING and not nearer
     if tok.dep_ == "pobj" and head.lower_ == "to":
         return head.head.lower_ == "according"
     if tok.dep_ == "pobj" and head.dep_ == "agent":

@@ -810,7 +810,7 @@ def _acronym_map(mentions: Sequence[Mention], text: str) -> dict[str, Mention]:
         if m.type not in _ORG_TYPES and m.type != "other":
             continue
         after = _ACRONYM_AFTER.match(text, m.end)
-        if after and is_acronym_of(after.group(1), m.text):
+        if after and (is_acronym_of(after.group(1), m.text) or _defines_acronym(after.group(1), m)):
             found.setdefault(after.group(1).replace(".", ""), m)
         elif _ACRONYM_SHAPE.match(m.text):
             expansion = _EXPANSION_AFTER.match(text, m.end)
@@ -827,6 +827,32 @@ def _acronym_map(mentions: Sequence[Mention], text: str) -> dict[str, Mention]:
             if len(expansions) == 1:
                 found[acr] = next(iter(expansions.values()))
     return found
+
+
+# Words that make a name a body's ("Federal Service for ...", "... Air Force"), not a system's, a
+# conference's or a practice's ("Reporting System", "Developers Conference", "Rights Management").
+_BODY_NAME_WORDS = frozenset(
+    """service services ministry agency directorate department bureau office force forces corps army navy
+    command council committee commission organization organisation institute union front movement party
+    group company corporation bank court authority administration guard guards foundation fund centre
+    center society association federation league legion""".split()
+)
+
+
+def names_a_body(name: str) -> bool:
+    """Does one word of ``name`` say that it names a body (an agency, a force, a party, a firm)?"""
+    return any(w.lower() in _BODY_NAME_WORDS for w in re.findall(r"[A-Za-z]+", name))
+
+
+def _defines_acronym(acronym: str, m: Mention) -> bool:
+    """An organisation's name with capitals in parentheses right after it defines them as its acronym,
+    even when they spell another language's initials ("Federal Service for Military-Technical
+    Cooperation (FSVTS)", "Main Directorate of Intelligence (HUR)"). A country's code never does ("(UK)")."""
+    from newsledger.extract.entity_data import country_iso
+
+    letters = acronym.replace(".", "")
+    return (m.type in _ORG_TYPES and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8
+            and len(m.text.split()) >= 2 and names_a_body(m.text) and country_iso(acronym) is None)
 
 
 def _person_full_name(m: Mention, fulls: dict[str, Mention]) -> Mention | None:
