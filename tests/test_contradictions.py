@@ -159,3 +159,86 @@ def test_a_place_as_target_in_one_report_and_location_in_another_is_shared():
     assert judged is not None and "same place as target Porton" in judged[1]
     elsewhere = EventView("evt-c", "doc-c", "attack", "2024-05-02", None, frozenset({"r"}), frozenset(), "q", names)
     assert match(struck, elsewhere) is None  # only the attacker in common, and no date to confirm it
+
+
+_CODES = {"Peru": "PE", "Chile": "CL", "Bolivia": "BO"}
+
+
+def _claimed_transfer(text: str, outlet: str, *, origin: str | None, recipient: str | None,
+                      stance: str = "reports", claimant: tuple[str, str, str | None] | None = None,
+                      modality: str = "occurred", count: int | None = None) -> Extraction:
+    """One sentence about a transfer between real countries (so that each side has a country code).
+
+    ``claimant`` is (text, entity type, country code) of who says it; None: the outlet.
+    """
+    mentions: list[Mention] = []
+    participants = []
+
+    def mention(needle: str, type_: str, country: str | None) -> int:
+        start = text.index(needle)
+        mentions.append(Mention(start, start + len(needle), needle, type_, needle, needle.casefold(),
+                                country=country))
+        return len(mentions) - 1
+
+    for role, name in (("origin", origin), ("recipient", recipient)):
+        if name:
+            participants.append(Participant(role, mention(name, "country", _CODES[name])))
+    speaker = mention(claimant[0], claimant[1], claimant[2]) if claimant else None
+    quantities: tuple[Quantity, ...] = ()
+    if count is not None:
+        start = text.index(f"{count:,}")
+        quantities = (Quantity(count, "shell", start, start + len(f"{count:,}"), f"{count:,}"),)
+    trigger_word = next(w for w in ("sold", "sell") if w in text)
+    t0 = text.index(trigger_word)
+    sentence = Evidence("", 0, len(text), text)
+    event = EventRecord(type="transfer", plover="COOPERATE", mode="sale", modality=modality,  # type: ignore[arg-type]
+                        trigger=Evidence("", t0, t0 + len(trigger_word), trigger_word), sentence=sentence,
+                        participants=tuple(participants), quantities=quantities)
+    claim = ClaimRecord(sentence=sentence, stance=stance, hedged=False,  # type: ignore[arg-type]
+                        claimant=speaker, events=(0,))
+    doc = Document(id=stable_id("doc", text), text=text, outlet=outlet, published="2024-06-01",
+                   published_source="metadata")
+    return Extraction(document=doc, mentions=tuple(mentions), events=(event,), claims=(claim,),
+                      sentences=((0, len(text)),))
+
+
+def _between(ledger: Ledger, kind: str) -> set[frozenset[str]]:
+    """The outlets of the two claims of every relation of this kind."""
+    outlet = dict(ledger.conn.execute(
+        "SELECT c.id, d.outlet FROM claims c JOIN documents d ON d.id = c.document_id").fetchall())
+    return {frozenset({outlet[r["a"]], outlet[r["b"]]}) for r in relations(ledger.conn) if r["type"] == kind}
+
+
+def test_a_denial_naming_one_side_covers_only_events_where_that_side_stands(ledger):
+    ledger.add(_claimed_transfer("Peru sold 4,000 shells to Chile, officials said.", "Wire A",
+                                 origin="Peru", recipient="Chile", count=4000))
+    ledger.add(_claimed_transfer("Chile sold 2,000 shells to Bolivia, officials said.", "Wire B",
+                                 origin="Chile", recipient="Bolivia", count=2000))
+    ledger.add(_claimed_transfer("Minister Ana Vale said Chile has never sold shells abroad.", "Wire C",
+                                 origin="Chile", recipient=None, stance="denies",
+                                 claimant=("Ana Vale", "person", None)))
+    # Chile denies selling: that is about its sale to Bolivia, not about its purchase from Peru.
+    assert _between(ledger, "contradicts") == {frozenset({"Wire B", "Wire C"})}
+
+
+def test_one_government_speaking_twice_is_not_two_independent_sources(ledger):
+    for outlet, speaker in (("Wire A", ("Chile", "country", "CL")),
+                            ("Wire B", ("The Chilean Navy", "organization", "CL")),
+                            ("Wire C", ("Ana Vale", "person", None))):
+        ledger.add(_claimed_transfer(f"{speaker[0]} said Peru sold 4,000 shells to Bolivia.", outlet,
+                                     origin="Peru", recipient="Bolivia", stance="asserts", claimant=speaker,
+                                     count=4000))
+    assert _between(ledger, "corroborates") == {frozenset({"Wire A", "Wire C"}), frozenset({"Wire B", "Wire C"})}
+
+
+def test_a_report_that_it_did_not_happen_contradicts_and_a_plan_is_not_compared(ledger):
+    ledger.add(_claimed_transfer("Peru sold 4,000 shells to Chile, officials said.", "Wire A",
+                                 origin="Peru", recipient="Chile", count=4000))
+    ledger.add(_claimed_transfer("Peru has never sold shells to Chile, the minister said.", "Wire B",
+                                 origin="Peru", recipient="Chile", stance="asserts", modality="negated"))
+    ledger.add(_claimed_transfer("Peru will sell 9,000 shells to Chile next year.", "Wire C",
+                                 origin="Peru", recipient="Chile", modality="planned", count=9000))
+    assert _between(ledger, "contradicts") == {frozenset({"Wire A", "Wire B"})}
+    assert _between(ledger, "corroborates") == set()
+    reason = next(r["reason"] for r in relations(ledger.conn))
+    assert "Wire A reports a sale involving Chile, Peru" in reason and "denies it" in reason

@@ -263,3 +263,159 @@ def test_in_one_article_a_shared_country_joins_only_reports_of_the_same_kind():
     again = _view("k3", "d9", "The drones hit Ukraine before dawn.", trigger="hit", actors={"ru", "ua"}, mode="drone")
     assert match(drone, shelling) is None
     assert match(drone, again) is not None
+
+
+# --- sides that rule a match out ------------------------------------------------------------------------
+
+
+def _attack(eid: str, doc: str, sentence: str, *, attackers: set[str], where: set[str],
+            modality: str | None = "occurred", actors: set[str] = frozenset({"ru", "od"})) -> EventView:
+    """An attack on Odesa on March 5, told in the same words, whose attacker countries we choose."""
+    view = _view(eid, doc, sentence, trigger="struck", actors=set(actors), date="2024-03-05",
+                 places={"od": ODESA})
+    return EventView(**{**{f: getattr(view, f) for f in view.__dataclass_fields__},
+                        "sides": {"agent": frozenset(attackers), "where": frozenset(where)},
+                        "agents": frozenset(actors & {"ru"}), "modality": modality})
+
+
+def test_attacks_by_attackers_of_different_countries_are_two_events():
+    sentence = "Drones struck the port of Odesa on March 5, setting warehouses on fire."
+    russian = _attack("e1", "d1", sentence, attackers={"RU"}, where={"UA"})
+    other = _attack("e2", "d2", sentence, attackers={"BY"}, where={"UA"})
+    assert match(russian, other) is None  # same words, day and place: another attacker
+    allied = _attack("e3", "d3", sentence, attackers={"BY", "RU"}, where={"UA"})
+    assert match(russian, allied) is not None  # a report naming two allies agrees with either
+    unknown = _attack("e4", "d4", sentence, attackers=set(), where={"UA"})
+    assert match(russian, unknown) is not None  # an attacker not named clashes with none
+
+
+def test_attacks_landing_in_different_countries_are_two_events():
+    sentence = "Drones struck the port on March 5, setting warehouses on fire."
+    in_ukraine = _attack("e1", "d1", sentence, attackers=set(), where={"UA"})
+    in_russia = _attack("e2", "d2", sentence, attackers=set(), where={"RU"})
+    assert match(in_ukraine, in_russia) is None
+
+
+def test_in_one_article_a_plan_is_not_the_happening_but_a_denial_is():
+    sentence = "Russian drones struck the port of Odesa on March 5."
+    occurred = _attack("e1", "d1", sentence, attackers={"RU"}, where={"UA"})
+    planned = _attack("e2", "d1", "Russia plans to strike the port of Odesa again.", attackers={"RU"},
+                      where={"UA"}, modality="planned")
+    negated = _attack("e3", "d1", "Moscow said it did not strike the port of Odesa on March 5.",
+                      attackers={"RU"}, where={"UA"}, modality="negated")
+    assert match(occurred, planned) is None
+    assert match(occurred, negated) is not None  # "did not strike" is about the same strike
+    # across articles a plan can be the same event told before it happened ("will buy" / "bought")
+    announced = _attack("e4", "d4", sentence, attackers={"RU"}, where={"UA"}, modality="planned")
+    assert match(occurred, announced) is not None
+
+
+def test_the_attacker_is_never_the_place_of_another_report():
+    names = {"r": "Northia", "p": "Porton"}
+    # Northia attacks in one report; the other is an attack *in* Northia: no shared place.
+    by_northia = EventView("evt-a", "doc-a", "attack", "2024-05-02", None, frozenset({"r", "p"}), frozenset(), None,
+                           names, agents=frozenset({"r"}))
+    in_northia = EventView("evt-b", "doc-b", "attack", "2024-05-02", None, frozenset(), frozenset(), "r", names)
+    assert match(by_northia, in_northia) is None
+    at_porton = EventView("evt-c", "doc-c", "attack", "2024-05-02", None, frozenset(), frozenset(), "p", names)
+    assert match(by_northia, at_porton) is not None  # the attacked town is a place both name
+
+
+def _transfer(eid: str, origin: set[str], recipient: set[str]) -> EventView:
+    sentence = "Artillery shells were shipped to the front, officials said."
+    return EventView(id=eid, document_id=eid, type="transfer", date_start=None, date_end=None,
+                     actors=frozenset({"kp", "ru"}), items=frozenset(), location=None,
+                     names={"kp": "North Korea", "ru": "Russia"}, trigger="shipped", mode="delivery",
+                     broad=frozenset({"kp", "ru"}), published="2024-03-06",
+                     sentence_words=content_words(sentence), document_words=content_words(sentence),
+                     sides={"origin": frozenset(origin), "recipient": frozenset(recipient)})
+
+
+def test_a_supply_from_another_origin_or_to_another_recipient_is_another_event():
+    korean = _transfer("t1", {"KP"}, {"RU"})
+    assert match(korean, _transfer("t2", {"KP"}, {"RU"})) is not None
+    assert match(korean, _transfer("t3", {"IR"}, {"RU"})) is None  # another supplier
+    assert match(korean, _transfer("t4", {"KP"}, {"SY"})) is None  # another buyer
+    assert match(korean, _transfer("t5", {"RU"}, {"KP"})) is None  # the other way round
+    assert match(korean, _transfer("t6", set(), {"RU"})) is not None  # a supplier not named
+
+
+def test_sides_clash_reason_and_where_countries():
+    from newsledger.resolve.events import sides_clash, where_countries
+
+    assert sides_clash("attack", {"agent": frozenset({"RU"})}, {"agent": frozenset({"UA"})}) == \
+        "attackers clash (RU vs UA)"
+    assert sides_clash("meeting", {"agent": frozenset({"RU"})}, {"agent": frozenset({"UA"})}) is None
+    # a named town outweighs a whole country read as the location
+    assert where_countries(("country", "RU"), [("place", "UA"), ("group", None)]) == {"UA"}
+    assert where_countries(("country", "RU"), []) == {"RU"}
+    assert where_countries(None, [("country", "SY")]) == {"SY"}
+    assert where_countries(None, [("person", None)]) == frozenset()
+
+
+def test_a_chain_of_links_never_joins_reports_whose_sides_clash():
+    from newsledger.resolve.clusters import Judgement, cluster
+    from newsledger.resolve.events import sides_clash
+
+    # b names no attacker: it matches a (Russia) and c (Belarus), but a and c are two attacks.
+    sides = {"a": {"agent": frozenset({"RU"})}, "b": {}, "c": {"agent": frozenset({"BY"})}}
+    links = [Judgement("a", "b", True, 0.9, False), Judgement("b", "c", True, 0.8, False)]
+    grouped = cluster(["a", "b", "c"], links, sides, lambda x, y: sides_clash("attack", x, y))
+    assert grouped["a"] == grouped["b"] != grouped["c"]
+    assert len(set(cluster(["a", "b", "c"], links).values())) == 1  # without sides: one chain
+
+
+def test_ingest_keeps_an_aside_about_the_other_side_apart_from_the_story(tmp_path):
+    """Two articles about one strike read alike; one adds that the other side strikes back elsewhere."""
+    import newsledger
+
+    reports = [
+        ("Wire A", "2024-06-11", "Russian drones struck the Danube port of Reni overnight, killing a dock worker and "
+                                 "damaging grain silos, the regional governor said. Kyiv has stepped up drone "
+                                 "attacks on oil depots inside Russia in recent weeks, and Moscow has hit Ukrainian "
+                                 "ports in return."),
+        ("Wire B", "2024-06-11", "A Russian drone attack on the Danube port of Reni killed a dock worker and damaged "
+                                 "grain silos overnight, the regional governor said."),
+    ]
+    source = tmp_path / "reports.jsonl"
+    source.write_text("\n".join(
+        json.dumps({"text": text, "published": published, "outlet": outlet, "url": f"https://example.org/{i}"})
+        for i, (outlet, published, text) in enumerate(reports)
+    ), encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    assert newsledger.ingest([str(source)], db=db).ok
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT d.outlet, em.trigger_text, em.event_id FROM event_mentions em"
+            " JOIN documents d ON d.id = em.document_id WHERE em.type = 'attack'"
+        ).fetchall()
+    event_of = {(outlet, trigger): event for outlet, trigger, event in rows}
+    assert event_of[("Wire A", "struck")] == event_of[("Wire B", "attack")]
+    assert event_of[("Wire A", "attacks")] != event_of[("Wire B", "attack")]
+
+
+def test_agreements_between_other_parties_are_other_agreements():
+    from newsledger.resolve.events import sides_clash
+
+    def parties(*codes: str) -> dict[str, frozenset[str]]:
+        return {"parties": frozenset(codes)}
+
+    assert sides_clash("agreement", parties("CL", "PE"), parties("CL", "AR")) == "parties differ (CL, PE vs AR, CL)"
+    assert sides_clash("agreement", parties("CL", "PE"), parties("AR", "CL", "PE")) is None  # one of its signatories
+    assert sides_clash("meeting", parties("CL", "PE"), parties("CL")) is None  # one party named: no clash
+
+
+def test_ingest_joins_one_signing_told_by_its_leaders_and_by_its_countries(tmp_path):
+    """One pact, signed on one day: one article names the presidents, the other the countries; a pact
+    of other parties signed that day stays apart."""
+    events = _ingest(tmp_path, [
+        ("Wire A", "2024-05-08", "Chilean President Gabriel Boric and Peruvian President Dina Boluarte signed a "
+                                 "fisheries pact in Lima on May 6, 2024, ending a two-year dispute over anchovy "
+                                 "quotas."),
+        ("Wire B", "2024-05-07", "Chile and Peru signed a fisheries pact on May 6, 2024, ending a two-year dispute "
+                                 "over anchovy quotas, officials said."),
+        ("Wire C", "2024-05-07", "Chile and Argentina signed a mining pact on May 6, 2024, after talks on lithium "
+                                 "exports, officials said."),
+    ])
+    assert events["Wire A"] == events["Wire B"]
+    assert events["Wire C"] != events["Wire B"]

@@ -9,8 +9,10 @@ of machine links may join the two groups again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+
+Sides = Mapping[str, frozenset[str]]  # role -> the countries (or other keys) standing in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +24,21 @@ class Judgement:
     by_user: bool
 
 
-def cluster(nodes: Iterable[str], judgements: Iterable[Judgement]) -> dict[str, str]:
+def cluster(
+    nodes: Iterable[str],
+    judgements: Iterable[Judgement],
+    sides: Mapping[str, Sides] | None = None,
+    clash: Callable[[Sides, Sides], object] | None = None,
+) -> dict[str, str]:
     """Map every node to its group's canonical id (the smallest id in the group).
 
     User verdicts are applied first, then machine links from the most to the
-    least confident, skipping any union a user has forbidden.
+    least confident, skipping any union a user has forbidden and, when ``clash``
+    is given, any union of two groups whose ``sides`` (merged over their members)
+    clash.
     """
     parent: dict[str, str] = {n: n for n in nodes}
+    group_sides: dict[str, dict[str, frozenset[str]]] = {n: dict((sides or {}).get(n, {})) for n in parent}
     members: dict[str, set[str]] = {n: {n} for n in parent}
     forbidden: dict[str, set[str]] = {}
     ordered = sorted(judgements, key=lambda j: (not j.by_user, -j.score, j.a, j.b))
@@ -37,6 +47,7 @@ def cluster(nodes: Iterable[str], judgements: Iterable[Judgement]) -> dict[str, 
             if n not in parent:
                 parent[n] = n
                 members[n] = {n}
+                group_sides[n] = dict((sides or {}).get(n, {}))
         if j.by_user and not j.same:
             forbidden.setdefault(j.a, set()).add(j.b)
             forbidden.setdefault(j.b, set()).add(j.a)
@@ -56,6 +67,11 @@ def cluster(nodes: Iterable[str], judgements: Iterable[Judgement]) -> dict[str, 
         group_a, group_b = members[ra], members[rb]
         if any(forbidden.get(n, set()) & group_b for n in group_a):
             continue
+        if clash is not None and clash(group_sides[ra], group_sides[rb]):
+            continue
+        merged = group_sides[ra]
+        for role, keys in group_sides.pop(rb).items():
+            merged[role] = merged.get(role, frozenset()) | keys
         parent[rb] = ra
         members[ra] = group_a | group_b
         del members[rb]

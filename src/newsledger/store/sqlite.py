@@ -384,6 +384,7 @@ class _Writer:
                  _json_list(view.actors | view.items | ({view.location} if view.location else set())),
                  _json_list(view.broad)),
             ).fetchall()
+            rows += _same_day_rows(self.db, view, {r[0] for r in rows})
             mine = dates.span_bounds(view.date_start, view.date_end)
             ongoing = event_matching.is_ongoing(view)
             # Reports of an ongoing event (a supply relationship) are not tied to their days.
@@ -427,6 +428,30 @@ class _Writer:
                 touched.update((a, b))
         if touched:
             _recluster_events(self.db, touched)
+
+
+def _same_day_rows(
+    db: sqlite3.Connection, view: event_matching.EventView, seen: set[str]
+) -> list[tuple]:
+    """Reports of the same type in other articles dated to the same single day, sharing no entity.
+
+    Two articles can name one event's parties differently ("Erdogan and al-Sudani signed" /
+    "Turkey and Iraq signed"): a report of that day with the same kind of trigger can then still
+    match on its wording (match decides); undated reports are too many to compare this way.
+    """
+    if not view.date_start or len(view.date_start) != 10 or view.date_end not in (None, view.date_start):
+        return []
+    return [
+        tuple(r)
+        for r in db.execute(
+            "SELECT em.id, em.event_id, em.document_id, em.date_start, em.date_end, 0, 0, em.mode,"
+            " em.trigger_text, d.published FROM event_mentions em JOIN documents d ON d.id = em.document_id"
+            " WHERE em.date_start = ? AND em.type = ? AND em.document_id != ?"
+            " AND (em.date_end IS NULL OR em.date_end = em.date_start)",
+            (view.date_start, view.type, view.document_id),
+        )
+        if r[0] not in seen
+    ]
 
 
 def _fits_event(db: sqlite3.Connection, window: tuple[date, date] | None, event_id: str) -> bool:
@@ -519,7 +544,7 @@ def load_event_view(
         (eid,),
     ).fetchone()
     parts = db.execute(
-        "SELECT p.role, e.canonical_id, c.name, c.type, c.lat, c.lon FROM event_participants p"
+        "SELECT p.role, e.canonical_id, c.name, c.type, c.lat, c.lon, c.country FROM event_participants p"
         " JOIN entities e ON e.id = p.entity_id JOIN entities c ON c.id = e.canonical_id"
         " WHERE p.event_mention_id = ?",
         (eid,),
@@ -530,7 +555,7 @@ def load_event_view(
     places = {r["canonical_id"]: _point(r) for r in parts if r["type"] == "place"}
     if em["location_id"]:
         loc = db.execute(
-            "SELECT e.canonical_id, c.name, c.type, c.lat, c.lon FROM entities e"
+            "SELECT e.canonical_id, c.name, c.type, c.lat, c.lon, c.country FROM entities e"
             " JOIN entities c ON c.id = e.canonical_id WHERE e.id = ?",
             (em["location_id"],),
         ).fetchone()
@@ -574,7 +599,51 @@ def load_event_view(
         sentence_words=event_matching.content_words(em["sentence_text"]),
         document_words=cache[em["document_id"]],
         places=places,
+        agents=frozenset(r["canonical_id"] for r in parts if r["role"] == "agent"),
+        sides=_sides_of(
+            em["type"],
+            [(r["role"], r["type"], r["country"]) for r in parts]
+            + ([("location", loc["type"], loc["country"])] if em["location_id"] else []),
+        ),
+        modality=em["modality"],
     )
+
+
+def event_sides(db: sqlite3.Connection, ids: Sequence[str]) -> dict[str, dict[str, frozenset[str]]]:
+    """For each event report, the country codes in the roles that identify an event of its type
+    (resolve.events.side_roles): its agents', origins' or recipients', and where it happened."""
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"SELECT em.id, em.type, p.role, c.type AS entity_type, c.country FROM event_mentions em"
+        f" JOIN event_participants p ON p.event_mention_id = em.id JOIN entities e ON e.id = p.entity_id"
+        f" JOIN entities c ON c.id = e.canonical_id WHERE em.id IN ({marks})"
+        f" UNION ALL SELECT em.id, em.type, 'location', c.type, c.country FROM event_mentions em"
+        f" JOIN entities e ON e.id = em.location_id JOIN entities c ON c.id = e.canonical_id"
+        f" WHERE em.id IN ({marks})",
+        (*ids, *ids),
+    ).fetchall()
+    by_report: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
+    types = dict(db.execute(f"SELECT id, type FROM event_mentions WHERE id IN ({marks})", tuple(ids)).fetchall())
+    for r in rows:
+        by_report[r["id"]].append(r)
+    return {
+        eid: _sides_of(types.get(eid, ""), [(r["role"], r["entity_type"], r["country"]) for r in held])
+        for eid, held in by_report.items()
+    }
+
+
+def _sides_of(type_: str, held: list[tuple[str, str, str | None]]) -> dict[str, frozenset[str]]:
+    """event_sides of one report from its (role, entity type, country) rows; "location" is its place."""
+    sides: dict[str, frozenset[str]] = {}
+    for role in event_matching.side_roles(type_):
+        if role == "where":
+            location = next(((t, c) for r, t, c in held if r == "location"), None)
+            targets = [(t, c) for r, t, c in held if r in _TARGET_ROLES]
+            sides[role] = event_matching.where_countries(location, targets)
+        else:
+            roles = event_matching.PARTY_ROLES if role == "parties" else (role,)
+            sides[role] = frozenset(c for r, _, c in held if r in roles and c)
+    return sides
 
 
 def _point(row: sqlite3.Row) -> tuple[float, float] | None:
@@ -620,5 +689,12 @@ def _recluster_events(db: sqlite3.Connection, seeds: set[str]) -> None:
             f"SELECT * FROM event_links WHERE a IN ({marks}) OR b IN ({marks})", (*nodes, *nodes)
         )
     ]
-    for node, head in clusters.cluster(nodes, judgements).items():
+    # Links join reports of one type only, so one type's side roles hold for the whole component.
+    sides = event_sides(db, sorted(nodes))
+    types = {t for (t,) in db.execute(f"SELECT DISTINCT type FROM event_mentions WHERE id IN ({marks})", tuple(nodes))}
+    type_ = next(iter(types)) if len(types) == 1 else ""
+    grouped = clusters.cluster(
+        nodes, judgements, sides, lambda a, b: event_matching.sides_clash(type_, a, b)
+    )
+    for node, head in grouped.items():
         db.execute("UPDATE event_mentions SET event_id = ? WHERE id = ?", (head, node))
