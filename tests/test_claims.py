@@ -316,3 +316,176 @@ def test_claiming_responsibility_is_a_hedged_claim_with_its_object(nlp):
     _, _, _, _, claims = extract(nlp, "The militant group claimed responsibility for the bombing.")
     claim = with_cue(claims, "claimed")
     assert claim.hedged and claim.content is not None and claim.content.text == "responsibility for the bombing"
+
+
+# --- second audit: attachment in long sentences, relative clauses, 'according to' as a relay ---------------
+
+
+def test_according_to_inside_a_relative_clause_relays_the_speakers_claim(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "The talks were hosted by Foreign Minister Ana Ruiz, who, according to Reuters, described the meeting "
+             "as a turning point.")
+    claim = with_cue(claims, "described")
+    assert name(mentions, claim.claimant) == "Ana Ruiz"
+    assert [mentions[k].text for k in claim.via] == ["Reuters"]
+    assert claim.content.text == "the meeting as a turning point"
+    assert not [c for c in claims if c.cue is not None and c.cue.text.lower() == "according to"]
+
+
+def test_according_to_between_cue_and_content_is_a_relay(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Defence Minister Omar Haddad told parliament, according to the Jordan Times, that two brigades had "
+             "been moved to the border.")
+    claim = with_cue(claims, "told")
+    assert name(mentions, claim.claimant) == "Omar Haddad"
+    assert [mentions[k].text for k in claim.via] == ["Jordan Times"]
+    assert claim.content.text == "that two brigades had been moved to the border"
+
+
+def test_reporting_participle_after_the_content_belongs_to_the_speaker(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Kallas added that the bloc would keep its sanctions in place, insisting that the measures were lawful.")
+    insisting = with_cue(claims, "insisting")
+    assert name(mentions, insisting.claimant) == "Kallas"
+    assert insisting.via == ()
+    assert with_cue(claims, "added").content.text == "that the bloc would keep its sanctions in place"
+
+
+def test_a_claim_noun_with_a_relative_clause_is_a_stance_on_the_claim_before_it(nlp):
+    _, mentions, _, events, claims = extract(
+        nlp, "The army said its artillery had destroyed a bridge near the border, a claim Moldova denied.")
+    said, denied = with_cue(claims, "said"), with_cue(claims, "denied")
+    assert said.content.text == "its artillery had destroyed a bridge near the border"
+    assert name(mentions, denied.claimant) == "Moldova"
+    assert denied.stance == "denies"
+    assert denied.content.text == said.content.text
+    assert denied.events and denied.events == said.events  # both speak of the same happening
+
+
+def test_allegations_that_someone_rejects_are_no_content_of_their_own(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "Lithuania has accused Belarus of flying migrants to the border, allegations that Minsk rejects.")
+    accused = with_cue(claims, "has accused")
+    assert accused.content.text == "flying migrants to the border"
+    rejects = with_cue(claims, "rejects")
+    assert name(mentions, rejects.claimant) == "Minsk"
+    assert rejects.stance == "disputes"
+    assert rejects.content.text == accused.content.text
+    assert not any(c.content.text.startswith("that Minsk") for c in claims)
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ('The embassy dismissed the reports as "absurd".', "dismissed", "the reports"),
+    ("The ministry, which described reports of such deliveries as baseless, said nothing.", "described",
+     "reports of such deliveries"),
+    ("Minister Lopez called the footage “a piece of propaganda” on Sunday.", "called", "the footage"),
+    ("The general has repeatedly called the charges fabricated.", "has repeatedly called", "the charges"),
+])
+def test_dismissal_keeps_only_what_is_dismissed(nlp, text, cue, content):
+    _, _, _, _, claims = extract(nlp, text)
+    claim = with_cue(claims, cue)
+    assert claim.stance == "disputes"
+    assert claim.content.text == content
+
+
+def test_far_fetched_is_a_dispute_though_the_tokenizer_splits_it(nlp):
+    _, _, _, _, claims = extract(nlp, "The envoy said the accusations were far-fetched.")
+    assert with_cue(claims, "said").stance == "disputes"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The navy said in a statement that it had intercepted three boats, but did not say where.", "said",
+     "that it had intercepted three boats"),
+    ("The police said on Friday that officers had arrested two men, without giving details.", "said",
+     "that officers had arrested two men"),
+    ("The senator praised the deal, saying that it would create jobs and urging colleagues to back it.", "saying",
+     "that it would create jobs"),
+    ("The mayor has admitted that the dam leaked, in what appears to be a reversal of her earlier position.",
+     "has admitted", "that the dam leaked"),
+])
+def test_the_writers_words_after_a_content_are_no_part_of_it(nlp, text, cue, content):
+    _, _, _, _, claims = extract(nlp, text)
+    assert with_cue(claims, cue).content.text == content
+
+
+def test_two_coordinated_that_clauses_are_one_content(nlp):
+    _, _, _, _, claims = extract(
+        nlp, "Mayor Jo Lind told reporters on Monday that the dam had held, and that no homes had been flooded.")
+    assert with_cue(claims, "told").content.text == "that the dam had held, and that no homes had been flooded"
+
+
+def test_said_for_a_while_that(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Ukraine has said for months that the plant was mined by Russian troops.")
+    claim = with_cue(claims, "has said")
+    assert name(mentions, claim.claimant) == "Ukraine"
+    assert claim.content.text == "that the plant was mined by Russian troops"
+
+
+def test_denied_gerund_keeps_the_phrase_the_parser_hangs_on_the_verb(nlp):
+    _, _, _, _, claims = extract(nlp, "Tehran has repeatedly denied supplying missiles to Russia.")
+    assert with_cue(claims, "has repeatedly denied").content.text == "supplying missiles to Russia"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ('"We will not leave the city," the mayor continued.', "continued", "We will not leave the city"),
+    ('"Who gave the order to fire?" the senator asked.', "asked", "Who gave the order to fire"),
+])
+def test_verbs_that_report_only_a_quotation(nlp, text, cue, content):
+    _, _, _, _, claims = extract(nlp, text)
+    assert with_cue(claims, cue).content.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The fighting continued for three more days.",
+    "The senator asked the minister to resign.",
+    "The coach cited Pelé in his speech.",
+    "They signed a deal on a pipeline estimated to cost $2 billion.",
+    "Air defences shot down twelve drones overnight.",
+    "As expected, the border stayed closed.",
+])
+def test_no_claim_without_a_report(nlp, text):
+    _, _, _, _, claims = extract(nlp, text)
+    assert not [c for c in claims if c.cue is not None], [(c.cue.text, c.content.text) for c in claims if c.cue]
+
+
+def test_cited_evidence_is_a_claim(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Senator Ruth Okafor cited the audit as proof of waste.")
+    claim = with_cue(claims, "cited")
+    assert name(mentions, claim.claimant) == "Ruth Okafor"
+    assert claim.content.text == "the audit as proof of waste"
+
+
+def test_participle_with_its_agent_is_the_agents_claim(nlp):
+    _, mentions, _, _, claims = extract(
+        nlp, "The shipments were far smaller than the numbers claimed by Ukraine.")
+    claim = with_cue(claims, "claimed by")
+    assert name(mentions, claim.claimant) == "Ukraine"
+    assert claim.hedged  # 'claimed' keeps its distance
+
+
+def test_shooting_down_a_report_disputes_it(nlp):
+    _, _, _, _, claims = extract(nlp, "The club shot down the rumours about its coach.")
+    claim = with_cue(claims, "shot down")
+    assert claim.stance == "disputes"
+    assert claim.content.text == "the rumours about its coach"
+
+
+def test_office_holder_speaks_for_the_body_named_after_of(nlp):
+    _, mentions, _, _, claims = extract(nlp, "The head of Poland's border guard said the fence had been breached.")
+    claim = with_cue(claims, "said")
+    assert name(mentions, claim.claimant) in ("Poland", "border guard")
+    assert claim.source.text == "The head of Poland's border guard"
+
+
+def test_verb_read_as_noun_before_a_claim_noun_in_running_text(nlp):
+    _, mentions, _, _, claims = extract(nlp, "Egypt, Jordan deny report that the border crossing was closed")
+    claim = with_cue(claims, "deny")
+    assert claim.stance == "denies"
+    assert name(mentions, claim.claimant) in ("Egypt", "Jordan")
+
+
+def test_as_the_speaker_noted_opens_the_content(nlp):
+    _, _, _, _, claims = extract(nlp, "As the minister noted on Monday, the border is closed to trucks.")
+    claim = with_cue(claims, "noted")
+    assert claim.source.text == "the minister"
+    assert claim.content.text == "the border is closed to trucks"

@@ -156,3 +156,61 @@ def test_a_thing_that_shows_inside_someone_s_words_is_no_speaker(nlp):
     _, mentions, _, _, claims = run_extractors(
         nlp, "The governor said preliminary findings suggested the drone had been launched from Crimea.")
     assert [c.cue.text for c in claims if c.cue is not None] == ["said"]
+
+
+@pytest.fixture(scope="module")
+def valletta(nlp):
+    return claims_of(nlp, "valletta-tanker.txt")
+
+
+def test_agency_dateline_with_a_country_is_no_part_of_the_content(valletta):
+    mentions, claims = valletta
+    claim = about(claims, "was boarded by armed men")
+    assert claim.content.text.startswith("A tanker carrying Libyan crude")
+
+
+def test_according_to_between_told_and_its_clause_relays_the_operators_words(valletta):
+    mentions, claims = valletta
+    claim = about(claims, "held for six hours")
+    assert name(mentions, claim.claimant) == "Marlin Shipping"
+    assert [mentions[k].text for k in claim.via] == ["Times of Malta"]
+    assert claim.content.text == "that the crew had been held for six hours"
+
+
+def test_what_the_speaker_withheld_is_the_writers_words(valletta):
+    mentions, claims = valletta
+    claim = about(claims, "taken the crew's phones")
+    assert claim.content.text == "the men had taken the crew's phones"
+
+
+def test_a_claim_another_denied_is_denied_with_the_same_content(valletta):
+    mentions, claims = valletta
+    tracked = [c for c in claims if "tracked the boarders" in c.content.text]
+    assert sorted(c.stance for c in tracked) == ["asserts", "denies"]
+    assert len({c.content.text for c in tracked}) == 1
+    assert "a claim" not in tracked[0].content.text
+
+
+def test_dismissal_after_a_statement_disputes_only_the_account(valletta):
+    mentions, claims = valletta
+    calling = [c for c in claims if c.cue.text == "calling"]
+    assert [c.content.text for c in calling] == ["the Italian account"]
+    assert calling[0].stance == "disputes"
+
+
+def test_relative_speaker_with_according_to_and_a_trailing_participle(valletta):
+    mentions, claims = valletta
+    described = about(claims, "the boarding as a robbery")
+    assert name(mentions, described.claimant) == "Sofia Brandt"
+    assert [mentions[k].text for k in described.via] == ["Times of Malta"]
+    stressing = about(claims, "nobody had been hurt")
+    assert name(mentions, stressing.claimant) == "Sofia Brandt"  # not 'the cargo'
+    assert about(claims, "the cargo was intact").content.text == "that the cargo was intact"
+
+
+def test_said_for_years_and_rejected_allegations(valletta):
+    mentions, claims = valletta
+    assert name(mentions, about(claims, "smuggling gangs use its waters").claimant) == "Malta"
+    ignoring = [c for c in claims if c.content.text == "ignoring the gangs"]
+    assert sorted((name(mentions, c.claimant), c.stance) for c in ignoring) == [
+        ("Libya", "asserts"), ("Valletta", "disputes")]

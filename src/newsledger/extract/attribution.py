@@ -13,6 +13,12 @@ attribution interrupts. Reporting a negation ("said the woman is not his wife") 
 untrue ("said the reports were false") a dispute; hedges come from ``extract.commitment``. Headlines get
 their own readings: "X: …", "… - reports", a Title Case verb the tagger took for a name ("Pentagon Denies …"),
 and nominal claims ("Ukraine's claim that …").
+
+Long sentences are read against the parser's usual misattachments: "according to X" hanging on a reporting verb
+or standing between it and its clause makes X a relay ("Kim, who, according to KCNA, described …"); a reporting
+participle after someone's content is theirs ("…, stressing that …"); "…, a claim Y denied" and "…, allegations
+that Y rejects" are Y's stance on the content before the comma, not contents of their own; and what the writer
+adds after a content ("but did not name the town", "without giving details", "in what appears to be …") is cut.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.commitment import is_hedged, negated_predicate, refutes, words
+from newsledger.extract.commitment import cue_words, is_hedged, negated_predicate, refutes, words
 from newsledger.extract.entity_dateline import dateline_end
 from newsledger.extract.event_syntax import (  # _quote_pairs: the quote pairing adjacent_quote uses
     MentionIndex,
@@ -44,6 +50,9 @@ _CONTENT_OBJECT_VERBS = {"deny", "admit", "confirm", "report", "announce", "disc
                          "debunk", "rebuff", "contest", "doubt", "downplay", "ridicule", "deride", "retract", "slam",
                          "rebut", "claim"}
 _RELAY_TYPES = {"outlet", "organization"}
+# Phrasal verbs that dispute only a claim ('shot down the report'); with any other object they are deeds
+# ('shot down 27 drones').
+_CLAIM_OBJECT_ONLY = {"shoot down"}
 # Verbs that report only through a that-clause or a quotation: "agreed that …" is a claim, "agreed to talks"
 # a commitment, "woke up to find" no report at all.
 _CLAUSE_ONLY = {"find", "agree", "learn", "conclude", "recall", "mention", "respond", "reply", "expect"}
@@ -62,16 +71,18 @@ class Cues:
     nouns: dict[str, tuple[Stance, bool]]
     hedges: tuple[str, ...]
     dismissals: tuple[str, ...]
+    quote_verbs: frozenset[str]  # verbs that report only a quotation beside them: 'she continued: "…"'
 
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    """Reporting verbs, 'according to', hedges and dismissals from data/reporting_verbs.csv."""
+    """Reporting verbs, quotation verbs, 'according to', hedges and dismissals from data/reporting_verbs.csv."""
     verbs: dict[str, tuple[Stance, bool]] = {}
     preps: dict[str, tuple[Stance, bool]] = {}
     nouns: dict[str, tuple[Stance, bool]] = {}
     hedges: list[str] = []
     dismissals: list[str] = []
+    quote_verbs: set[str] = set()
     for r in read_data_csv("reporting_verbs.csv"):
         hedged = r["hedged"] == "1"
         if r["kind"] == "verb":
@@ -84,7 +95,9 @@ def cues() -> Cues:
             hedges.append(r["cue"].lower())
         elif r["kind"] == "dismissal":
             dismissals.append(r["cue"].lower())
-    return Cues(verbs, preps, nouns, tuple(hedges), tuple(dismissals))
+        elif r["kind"] == "quote-verb":
+            quote_verbs.add(r["cue"])
+    return Cues(verbs, preps, nouns, tuple(hedges), tuple(dismissals), frozenset(quote_verbs))
 
 
 @dataclass(slots=True)
@@ -104,6 +117,7 @@ class _Draft:
     cue_start: int | None = None  # where the cue phrase starts when it is wider than its verb ("has denied")
     relay_head: Token | None = None  # a relay named by a description only ("The agency quoted …"), resolved later
     cited: list[int] = field(default_factory=list)  # whom the speaker cites: relays between them and the inner claims
+    about: _Draft | None = None  # the claim this one takes a stance on ('…, a claim Ankara denied'): same events
 
     @property
     def span(self) -> tuple[int, int]:
@@ -114,6 +128,13 @@ def _content(tok: Token) -> list[Token]:
     """What a reporting verb reports: its clause complement, gerund, object, or the clause it interrupts."""
     if tok.lemma_ == "call":  # 'called the plan a disgrace': the object with its complement
         parts = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+        if any(c.dep_ == "dobj" for c in parts):
+            return trim_edges([t for c in parts for t in c.subtree])
+    if tok.lemma_ in ("describe", "cite"):  # 'described the ties as being at a new level': what is said is the whole
+        parts = [c for c in tok.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "as")]
+        nouns = any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in parts)
+        if tok.lemma_ == "cite" and (tok.tag_ == "VBG" or not nouns):
+            return []  # 'cited the remarks', 'cited the figure'; not 'cited Pelé'; 'citing an official' names a relay
         if any(c.dep_ == "dobj" for c in parts):
             return trim_edges([t for c in parts for t in c.subtree])
     fronted = _fronted_report_clause(tok)
@@ -130,12 +151,14 @@ def _content(tok: Token) -> list[Token]:
         if c.dep_ == "ccomp" and tok.lemma_ in _CLAUSE_ONLY and not _finite(c):
             continue  # "woke up to find his car stolen": a discovery, not a report
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB" and tok.lemma_ not in _CLAUSE_ONLY):
-            return _with_second_half(tok, _with_complementizer(c, trim_edges(list(c.subtree))))
-    if tok.lemma_ == "accuse":
-        for c in tok.children:
+            return _with_second_half(tok, _with_complementizer(c, _with_coordinate_clauses(tok, c)))
+    if (clause := _stray_that_clause(tok)) is not None:
+        return _with_complementizer(clause, trim_edges(list(clause.subtree)))
+    if tok.lemma_ == "accuse":  # 'accused X of Y'; the parser may hang 'of Y' on the accused
+        for c in [*tok.children, *(g for o in tok.children if o.dep_ == "dobj" for g in o.children)]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 return trim_edges([t for t in c.subtree if t is not c])
-    if tok.lemma_ in _CONTENT_OBJECT_VERBS:
+    if tok.lemma_ in _CONTENT_OBJECT_VERBS or _phrase_cue(tok) in _CLAIM_OBJECT_ONLY:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON":
                 return trim_edges(list(c.subtree))
@@ -143,6 +166,15 @@ def _content(tok: Token) -> list[Token]:
     if quoted:
         return _with_second_half(tok, quoted)
     own = {t.i for t in tok.subtree}
+    if tok.dep_ == "advcl" and tok.i < tok.head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            and any(c.dep_ == "nsubj" for c in tok.children):  # not 'As expected, …'
+
+        # 'As the minister noted, the border is closed': the clause the 'as' phrase opens is what was said
+        return trim_edges([t for t in tok.head.subtree if t.i not in own and t.i > max(own)])
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_ not in _CLAUSE_ONLY and \
+            any(c.dep_ == "agent" for c in tok.children):
+        # 'the millions claimed by Seoul', 'allegations retracted by the reporter': the noun is what is said
+        return trim_edges([t for t in tok.head.subtree if t.i not in own and t.i <= tok.i])
     inner = [t.i for t in tok.subtree if not t.is_punct]
     doc = tok.doc
     if tok.dep_ in ("parataxis", "ccomp") and tok.i < tok.head.i and min(inner) > 0 and \
@@ -159,6 +191,37 @@ def _content(tok: Token) -> list[Token]:
         start = sent_of(tok.doc[first - 2]).start if first >= 2 else 0
         return trim_edges(list(tok.doc[start : first - 1]))
     return []
+
+
+def _has_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+
+
+def _with_coordinate_clauses(tok: Token, clause: Token) -> list[Token]:
+    """'told reporters that A, and that B': the parser may make B a second complement of the verb rather than a
+    conjunct of A; both are what was said."""
+    toks = list(clause.subtree)
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > clause.i and c.doc[min(t.i for t in c.subtree)].lower_ == "that":
+            between = tok.doc[max(t.i for t in toks) + 1 : min(t.i for t in c.subtree)]
+            if all(t.is_punct or t.dep_ == "cc" for t in between):
+                toks += [*between, *c.subtree]
+    return trim_edges(toks)
+
+
+def _stray_that_clause(tok: Token) -> Token | None:
+    """A that-clause the parser hung elsewhere: as a conjunct of the verb after a comma ('told reporters,
+    according to X, that …') or as a relative clause of a duration ('has said for a year that …')."""
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > tok.i and _has_that(c) and not any(
+                g.dep_ == "cc" and tok.i < g.i < c.i for g in tok.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i:
+            for n in c.subtree:
+                if n.dep_ in ("relcl", "acl") and _has_that(n) and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                       for g in n.children):
+                    return n
+    return None
 
 
 def _fronted_report_clause(tok: Token) -> list[Token]:
@@ -320,14 +383,27 @@ def _negates_content(content: Sequence[Token]) -> bool:
 
 
 def _dismissal_start(tok: Token) -> int | None:
-    """Index of the first dismissing word under a verb ('called the report fake news'), or None."""
+    """Index where the dismissing words under a verb start: the phrase that holds them ('called the use "a piece
+    of fake news"', 'dismissed such reports as "absurd"'), or the word itself when the parser folded it into the
+    object ('called the report fake news'); None when there is none."""
     toks = list(tok.subtree)
     for n, t in enumerate(toks):
         for d in cues().dismissals:
-            words = d.split()
+            words = list(cue_words(d))
             if [x.lower_ for x in toks[n : n + len(words)]] == words:
-                return t.i
+                return _verdict_phrase(tok, t).i
     return None
+
+
+def _verdict_phrase(verb: Token, word: Token) -> Token:
+    """The first token of the branch of ``verb`` (or of its object) that holds a dismissing ``word``."""
+    objects = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass")}
+    top = word
+    while top.head.i != verb.i and top.head.i not in objects and top.head.i != top.i and top.lower_ != "as":
+        top = top.head  # up to the branch under the verb or its object, or to the 'as' that opens the verdict
+    if top.i in objects or top is word:  # 'the report fake news' as one phrase or clause: cut at the word
+        return word
+    return verb.doc[min(t.i for t in top.subtree)]
 
 
 def _statement_time(tok: Token, doc: Doc, times: Sequence[TimeExpr], content: list[Token]) -> int | None:
@@ -356,7 +432,8 @@ def _relays(tok: Token, idx: MentionIndex, content: list[Token]) -> list[int]:
     """
     inside = {t.i for t in content}
     found: list[int] = []
-    todo = [(c, 0) for c in tok.children if c.i not in inside]
+    # 'according to X' is read by _according_relays
+    todo = [(c, 0) for c in tok.children if c.i not in inside and c.lower_ != "according"]
     while todo:
         c, depth = todo.pop(0)
         if c.dep_ in ("dobj", "dative", "pobj"):
@@ -374,7 +451,7 @@ def _phrase_cue(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ in ("dobj", "prt") and f"{tok.lemma_} {c.lemma_.lower()}" in cues().verbs:
             return f"{tok.lemma_} {c.lemma_.lower()}"
-    return tok.lemma_ if tok.lemma_ in cues().verbs else None
+    return tok.lemma_ if tok.lemma_ in cues().verbs or tok.lemma_ in cues().quote_verbs else None
 
 
 def _names_something(call: Token) -> bool:
@@ -398,22 +475,26 @@ def _idiom_content(tok: Token) -> list[Token]:
 
 def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExpr]) -> _Draft | None:
     cue = _phrase_cue(tok)
-    if cue is None:
+    if cue is None or (cue in _CLAIM_OBJECT_ONLY and not _claim_object(tok)):
         return None
-    stance, hedged = cues().verbs[cue]
+    stance, hedged = cues().verbs.get(cue, ("asserts", False))
     if tok.lemma_ == "quote":
         return _quote_claim(tok, idx, doc, times)
-    if _not_a_statement(tok):
+    if _not_a_statement(tok) or _claim_noun_relative(tok) is not None:
         return None
     phrasal = any(c.dep_ == "prt" for c in tok.children)
     inverted = _inverted_speaker(tok, idx)
-    if inverted is not None:
+    if cue in cues().quote_verbs:  # '"…," she continued', 'he asked: "…?"'
+        content = _with_second_half(tok, adjacent_quote(tok))
+    elif inverted is not None:
         content = trim_edges([t for t in sent_of(tok) if t.i < tok.i])
     else:
         content = _idiom_content(tok) if " " in cue and not phrasal else _content(tok)
     if content and content[0].lemma_ == "cite":  # "reported, citing Choi, that …": the content starts at 'that'
         mark = next((t for t in content if t.dep_ == "mark" and t.lower_ == "that"), None)
         content = trim_edges([t for t in content if mark is not None and t.i > mark.i]) or content
+    if content and inverted is None:
+        content = _narrators_tail(tok, _with_stray_object(tok, content))
     if not content or tok in content or _says_nothing(tok, content):
         return None
     subj = inverted or _trailing_subject(tok) or subject(tok)
@@ -428,10 +509,11 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     if subj is not None and subj.i in {t.i for t in content}:
         subj = None  # "the claim was rejected": what is rejected, not who rejects it
     claimant = _speaker(subj, idx)
-    if subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-        claimant = _speaker(tok.head, idx)  # "Jo Ray, who said …": the relative pronoun stands for its head
     skip = {t.i for t in content} | {tok.i}
     source = _phrase(subj, skip) if subj is not None else []
+    relative = subj is not None and subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl"
+    if relative:  # "Jo Ray, who said …": the relative pronoun (the source as written) stands for its head
+        claimant = _speaker(tok.head, idx)
     if subj is not None and (claimant is None or idx.of(subj) is None):
         # "Sudan's army chief Abdel Fattah al-Burhan said": the parser makes title and name two subjects;
         # the named one speaks, not the possessor of the title.
@@ -446,6 +528,8 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
         named = [k for t in source if t.dep_ == "appos" and (k := idx.of(t)) is not None and idx.type_of(k) == "person"]
         if named:
             claimant = named[0]
+    if claimant is None and subj is not None:
+        claimant = _office_holder(subj, idx)
     if subj is None:
         for c in tok.children:
             if c.dep_ == "agent":
@@ -476,9 +560,24 @@ def _verb_claim(tok: Token, idx: MentionIndex, doc: Doc, times: Sequence[TimeExp
     hedged = hedged or (subj is None and tok.tag_ == "VBN" and claimant is None)  # "it is said that"
     draft = _Draft(tok, _cue_end(tok, content), content, stance, hedged, claimant, relays,
                    _statement_time(tok, doc, times, content), source=source, cue_start=_cue_start(tok))
-    draft.pronoun = subj is not None and subj.pos_ == "PRON"
+    draft.pronoun = subj is not None and subj.pos_ == "PRON" and not relative
     draft.cited = cited
     return draft
+
+
+# Nouns for someone who speaks for a body: 'the head of Iran's foreign ministry', 'a spokesman for the army'.
+_OFFICE_NOUNS = {"head", "chief", "leader", "spokesman", "spokeswoman", "spokesperson", "director", "minister",
+                 "representative", "envoy", "ambassador", "secretary", "chairman", "chairwoman", "president"}
+
+
+def _office_holder(subj: Token, idx: MentionIndex) -> int | None:
+    """The body an unnamed office holder speaks for ('the head of Iran's foreign ministry' → the ministry, else
+    Iran), when the subject names no one itself; None otherwise."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in _OFFICE_NOUNS:
+        return None
+    inner = [t for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree]
+    return _best(idx, [k for k in idx.in_tokens(inner) if idx.type_of(k) in _CLAIMANT_RANK
+                       and idx.type_of(k) not in ("person", "facility")])
 
 
 # Verbs that introduce a statement ('said', 'reported', 'confirmed') and, negated, report that none was made.
@@ -495,9 +594,63 @@ def _says_nothing(tok: Token, content: Sequence[Token]) -> bool:
         not any(t.pos_ in ("VERB", "AUX") for t in content)
 
 
+# Verbs that, negated after a statement ('but did not name the town', 'without giving details'), tell what the
+# speaker left out: the writer's words about the statement, not part of it.
+_WITHHOLDING = {"name", "say", "give", "provide", "specify", "comment", "elaborate", "identify", "disclose", "offer",
+                "explain", "confirm", "mention", "reveal", "cite"}
+
+
+def _narrators_tail(tok: Token, content: list[Token]) -> list[Token]:
+    """The content without what the writer adds after it: a conjunct that tells what the speaker withheld
+    ('…, but did not name Izmail', '…, without giving details'), a gerund coordinated with a gerund cue
+    ('saying that …, and calling on partners to …') or a comment in 'in what' ('…, in what appears to be …')."""
+    inside = {t.i for t in content}
+    root = next((t for t in content if t.head.i not in inside or t.head.i == t.i), None)
+    if root is None:
+        return content
+    cut: int | None = None
+    for c in root.children:
+        if c.i not in inside or c.i < root.i or (c.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        withheld = c.lemma_ in _WITHHOLDING and not own_subject and (
+            (c.dep_ == "conj" and any(g.dep_ == "neg" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ == "without"))
+        gerunds = c.dep_ == "conj" and tok.tag_ == "VBG" and c.tag_ == "VBG" and not own_subject and \
+            not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        comment = c.dep_ == "prep" and c.lower_ == "in" and c.i > 0 and c.doc[c.i - 1].text == "," and \
+            any(g.lower_ == "what" for g in c.subtree if g.i == c.i + 1)
+        if c.dep_ == "prep" and c.lower_ == "without":
+            withheld = any(g.lemma_ in _WITHHOLDING and g.tag_ == "VBG" for g in c.children)
+        if withheld or gerunds or comment:
+            start = min(t.i for t in c.subtree)
+            cut = start if cut is None else min(cut, start)
+    return _cut_before(content, cut) if cut is not None else content
+
+
+_GERUND_PREPS = {"to", "from", "into", "for", "with"}
+
+
+def _with_stray_object(tok: Token, content: list[Token]) -> list[Token]:
+    """'denied supplying weapons to Russia': when the parser hangs the gerund's 'to Russia' on the cue, it is
+    still part of what is denied."""
+    if not any(t.tag_ == "VBG" for t in content) or content[0].i < tok.i:
+        return content
+    end = content[-1].i
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.dep_ == "prep" and c.lower_ in _GERUND_PREPS and c.i == end + 1:
+            content = [*content, *c.subtree]
+            end = content[-1].i
+    return content
+
+
 def _not_a_statement(tok: Token) -> bool:
     """A participle with no subject that is itself the subject of its sentence ('Saying that is
-    unacceptable') reports nothing."""
+    unacceptable') reports nothing, nor does a participle that describes a noun with no one behind it ('a
+    route estimated to cost $17 billion'), unless it passes on hearsay ('a man said to be his aide')."""
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) and \
+            tok.lower_ not in _HEARSAY:
+        return True
     return tok.tag_ == "VBG" and (tok.dep_ == "csubj" or (tok.dep_ == "ROOT" and tok.i == sent_of(tok).start
                                                           and subject(tok) is None))
 
@@ -594,8 +747,8 @@ def _noun_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
         return None
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-    if clause is None:
-        return None
+    if clause is None or _claim_noun_relative(clause) is not None:
+        return None  # 'allegations that both governments deny' says what is done with the claim, not what it is
     content = _with_complementizer(clause, trim_edges(list(clause.subtree)))
     if not content:
         return None
@@ -610,6 +763,76 @@ def _noun_claim(tok: Token, idx: MentionIndex) -> _Draft | None:
     if head is not None and head.dep_ == "poss":
         source = [t for t in source if t.dep_ != "case" or t.i < source[-1].i]  # "Ukraine's" → "Ukraine"
     return _Draft(tok, tok.idx + len(tok.text), content, stance, hedged, claimant, source=trim_edges(source))
+
+
+_OBJECT_OF_CUE = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
+
+
+def _claim_noun_relative(verb: Token) -> Token | None:
+    """The claim noun when ``verb`` is a reporting verb in a relative clause about it ('a claim Pyongyang
+    rejected', 'allegations that both governments deny'), else None: the clause's 'that' is a relative pronoun,
+    not the start of the claim's content, because the verb has no object of its own."""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN" or _relative_cue(verb) is None or \
+            noun.lemma_.lower() not in {*cues().nouns, *words().hedge_nouns}:
+        return None
+    if _relative_subject(verb) is None:
+        return None
+    own = [c for c in verb.children if c.dep_ in _OBJECT_OF_CUE and c.lower_ not in ("that", "which")]
+    return None if own else noun
+
+
+def _relative_cue(verb: Token) -> str | None:
+    """The cue of a verb in a relative clause, also when the tagger read it as a noun ('… that Minsk rejects')."""
+    if verb.pos_ == "NOUN":
+        return _headline_verbs().get(verb.lower_)
+    return _phrase_cue(verb)
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The subject of a verb in a relative clause: its nsubj, or for a verb the tagger read as a noun, the name
+    it took for a compound ('that Valletta rejects')."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") and c.lower_ != "that":
+            return c
+    if verb.pos_ == "NOUN":
+        return next((c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < verb.i), None)
+    return None
+
+
+def _relative_claim(tok: Token, idx: MentionIndex, drafts: Sequence[_Draft]) -> _Draft | None:
+    """'… said the containers had moved, a claim Pyongyang rejected': the relative clause is a claim of its
+    subject about what the claim noun sums up, the content before the comma. That content is cut from the
+    claim that holds it."""
+    # the tagger may read the verb as a noun ('allegations that Minsk rejects'); its subject shows it is a verb
+    noun = _claim_noun_relative(tok) if tok.pos_ in ("VERB", "NOUN") else None
+    if noun is None or noun.dep_ not in ("appos", "dobj", "npadvmod", "conj", "attr"):
+        return None
+    first = min(t.i for t in noun.subtree)
+    doc = tok.doc
+    if first == 0 or doc[first - 1].text not in (",", "—", "–", "-", "--"):
+        return None
+    # the claim summed up: the content that ends at the comma, or that of the verb the noun hangs on
+    # ('…, the ministry said on Tuesday, a claim Ankara denied')
+    holder = [o for o in drafts if o.content and (o.content[0].i < first - 1 <= o.content[-1].i + 1
+                                                  or noun.head.i == o.cue.i or noun.head.head.i == o.cue.i)]
+    subj = _relative_subject(tok)
+    assert subj is not None  # _claim_noun_relative checked it
+    claimant = _speaker(subj, idx)
+    if holder:
+        o = min(holder, key=lambda o: len(o.content))
+        if o.content[-1].i >= first - 1:
+            o.content = _cut_before(o.content, first - 1)
+        o.via = [k for k in o.via if k != claimant]
+        content = o.content
+    else:
+        o, content = None, trim_edges([t for t in sent_of(tok) if t.i < first - 1])
+    stance, hedged = cues().verbs.get(_relative_cue(tok) or tok.lemma_, ("asserts", False))
+    hedged = hedged or (claimant is not None and idx.type_of(claimant) == "source")
+    draft = _Draft(tok, tok.idx + len(tok.text), list(content), stance, hedged, claimant,
+                   source=_phrase(subj, {tok.i}), cue_start=_cue_start(tok), about=o)
+    draft.pronoun = subj.pos_ == "PRON"  # '…, a claim he denied': named through the earlier speakers
+    return draft
 
 
 def _colon_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
@@ -682,18 +905,35 @@ def _headline_claim(sent: Span, idx: MentionIndex) -> _Draft | None:
     subject and before at least two words, is then read as the cue: subject on its left, content on its right."""
     toks = [t for t in sent if not t.is_space]
     words = [t for t in toks if t.is_alpha]
-    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.7 * len(words):
+    if len(words) < 4:
         return None
-    for n, tok in enumerate(toks[1:6], start=1):
+    titled = sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    for n, tok in enumerate(toks[1:8], start=1):
         lemma = _headline_verbs().get(tok.lower_)
-        if lemma is None or tok.pos_ not in ("NOUN", "PROPN") or not tok.text[0].isupper():
+        if lemma is None or tok.pos_ not in ("NOUN", "PROPN") or (titled and not tok.text[0].isupper()):
             continue
+        if not titled and not _claim_follows(toks, n):
+            continue  # in running text, 'Egypt, PA deny report that …' only: a claim noun or 'that' follows
         plural = toks[n - 1].tag_ in ("NNS", "NNPS") or toks[n - 1].lower_.endswith("s")
-        if tok.lower_ == lemma and not (plural or any(t.lower_ in ("and", "&") for t in toks[:n])):
+        if tok.lower_ == lemma and not (plural or any(t.lower_ in ("and", "&", ",") for t in toks[:n])):
             continue  # the bare form is a verb only after a plural subject ("Kurds Deny …", "X and Y Deny")
         if (draft := _flat_claim(toks, n, idx)) is not None:
             return draft
     return None
+
+
+def _claim_object(tok: Token) -> bool:
+    """Whether the verb's object is a noun naming a claim ('shot down the report', 'the rumours')."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in {*cues().nouns, *words().hedge_nouns, "rumour", "rumor"}
+               for c in tok.children)
+
+
+def _claim_follows(toks: list[Token], n: int) -> bool:
+    """Whether the word after ``toks[n]`` is 'that' or a noun naming a claim ('deny report that …')."""
+    if n + 1 >= len(toks):
+        return False
+    nxt = toks[n + 1].lower_
+    return nxt == "that" or nxt.rstrip("s") in {*cues().nouns, *words().hedge_nouns}
 
 
 def _flat_claim(toks: list[Token], n: int, idx: MentionIndex) -> _Draft | None:
@@ -752,6 +992,7 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
             drafts.append(draft)
     if not drafts and (draft := _headline_claim(sent, idx) or _colon_claim(sent, idx)) is not None:
         drafts.append(draft)
+    drafts += [d for tok in sent if (d := _relative_claim(tok, idx, drafts)) is not None]
     # Nominal attributions stand on their own only: inside another claim ("Moscow dismissed reports that …")
     # the events belong to the claim that takes a stance on them.
     for tok in sent:
@@ -787,9 +1028,10 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
                 o = min(outer, key=lambda o: o.span[1] - o.span[0])
                 if d.claimant not in o.via:
                     o.via.append(d.claimant)
-                phrase = {t.i for t in d.cue.subtree} | {t.i for t in d.cue.doc[d.cue.i + 1].subtree} | {d.cue.i + 1}
-                o.content = trim_edges([t for t in o.content if t.i not in phrase]) or o.content
+                o.content = _without(o.content, _according_phrase(d))
                 drafts.remove(d)
+    _according_relays(drafts)
+    _participle_speakers(drafts)
     # A claim whose cue sits inside another's content was relayed by that other's claimant.
     for d in drafts:
         outers = [o for o in drafts if o is not d and o.span[0] <= d.cue.idx < o.span[1]]
@@ -800,7 +1042,82 @@ def _sentence_claims(sent: Span, idx: MentionIndex, times: Sequence[TimeExpr]) -
     return _without_echoes(drafts, idx)
 
 
+def _according_phrase(d: _Draft) -> set[int]:
+    """Token indices of an 'according to X' phrase."""
+    to = d.cue.doc[d.cue.i + 1]
+    return {t.i for t in d.cue.subtree} | {t.i for t in to.subtree} | {to.i}
+
+
+def _according_relays(drafts: list[_Draft]) -> None:
+    """'Kim, who, according to KCNA, described …', 'Bayraktar told reporters, according to Anadolu, that …':
+    an 'according to' that hangs on a reporting verb, or stands between it and its content, names who
+    carried that verb's claim; it is a relay of that claim, not a claim of its own."""
+    for d in list(drafts):
+        if d.cue.lower_ != "according" or d.claimant is None:
+            continue  # 'said X, according to the document': a record, no speaker who carried the words
+        phrase = _according_phrase(d)
+        host = next((o for o in drafts if o is not d and o.cue.i not in phrase and (
+            o.cue.i == d.cue.head.i or _between_cue_and_content(o, phrase))), None)
+        if host is None:
+            continue
+        if d.claimant is not None and d.claimant != host.claimant and d.claimant not in host.via:
+            host.via.append(d.claimant)
+        host.content = _without(host.content, phrase)
+        drafts.remove(d)
+
+
+def _between_cue_and_content(o: _Draft, phrase: set[int]) -> bool:
+    """Whether a phrase stands after a claim's cue and before its content, with only the cue's own objects,
+    adverbials and commas around it ('told reporters, according to Anadolu, that …')."""
+    if not o.content or not o.cue.i < min(phrase) or max(phrase) >= o.content[0].i:
+        return False
+    allowed = {t.i for c in o.cue.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod")
+               for t in c.subtree}
+    return all(t.is_punct or t.i in allowed or t.i in phrase for t in o.cue.doc[o.cue.i + 1 : o.content[0].i]
+               if not (t.dep_ == "mark" and t.lower_ == "that"))
+
+
+def _without(content: list[Token], drop: set[int]) -> list[Token]:
+    """The content without the tokens in ``drop`` and the punctuation left at its edges, its 'that' kept."""
+    kept = [t for t in content if t.i not in drop]
+    while kept and (kept[0].is_punct or kept[0].is_space):
+        kept.pop(0)
+    while kept and (kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return kept or content
+
+
+def _cut_before(content: list[Token], i: int) -> list[Token]:
+    """The content up to token ``i``, without trailing punctuation and conjunctions, its 'that' kept."""
+    kept = [t for t in content if t.i < i]
+    while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
+        kept.pop()
+    return kept or content
+
+
+def _participle_speakers(drafts: list[_Draft]) -> None:
+    """'Peskov added that Russia intends to keep good ties, stressing that …': a reporting participle after a
+    comma at the end of someone's content is said by that someone, though the parser hangs it on the verb of
+    the content. The participle gets the outer claimant, and the outer content ends before its comma."""
+    for d in drafts:
+        doc = d.cue.doc
+        first = min(t.i for t in d.cue.subtree)
+        if d.cue.tag_ != "VBG" or d.cue.dep_ not in ("advcl", "conj", "xcomp") or first == 0 or \
+                doc[first - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in d.cue.children):
+            continue
+        outer = [o for o in drafts if o is not d and o.claimant is not None and o.cue.i != d.cue.head.i
+                 and o.content and o.content[0].i < d.cue.head.i <= o.content[-1].i
+                 and max(t.i for t in d.cue.subtree) >= o.content[-1].i]
+        if not outer:
+            continue
+        o = min(outer, key=lambda o: len(o.content))
+        o.content = _cut_before(o.content, first - 1)
+        d.claimant, d.source, d.pronoun = o.claimant, o.source, False
+        d.via = [k for k in o.via if k != d.claimant]
+
+
 _BACK_REFERENCES = {"it", "this", "that", "them", "these", "those"}
+_HEARSAY = {"said", "reported", "believed", "thought", "rumoured", "rumored", "alleged", "understood"}
 # Reporting verbs whose subject is as often evidence as a speaker: "findings suggested", "the attack showed".
 _EVIDENCE_VERBS = {"show", "suggest", "indicate", "prove", "reveal", "demonstrate", "confirm", "find", "mean"}
 
@@ -923,7 +1240,7 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         in_sent = [k for k, e in enumerate(events) if sent.start_char <= e.trigger.start < sent.end_char]
         owner: dict[int, _Draft] = {}
         for k in in_sent:  # an event belongs to the innermost claim whose content holds its trigger
-            holders = [d for d in drafts if d.span[0] <= events[k].trigger.start < d.span[1]]
+            holders = [d for d in drafts if d.span[0] <= events[k].trigger.start < d.span[1] and d.about is None]
             if holders:
                 owner[k] = min(holders, key=lambda d: d.span[1] - d.span[0])
         sentence = _ev(text, sent.start_char, sent.end_char)
@@ -938,7 +1255,8 @@ def find_claims(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
             claims.append(ClaimRecord(
                 sentence=sentence, stance=d.stance, hedged=d.hedged, claimant=d.claimant, via=tuple(d.via),
                 cue=_ev(text, cue_start, d.cue_end), content=_ev(text, start, end), time=d.time,
-                events=tuple(k for k in in_sent if owner.get(k) is d), source=source,
+                events=tuple(k for k in in_sent if (o := owner.get(k)) is not None and (o is d or o is d.about)),
+                source=source,
             ))
         loose = tuple(k for k in in_sent if k not in owner)
         if loose:

@@ -31,6 +31,11 @@ class CommitmentWords:
     refutals: tuple[tuple[str, ...], ...]  # word sequences: ("hoax",), ("not", "true")
 
 
+def cue_words(cue: str) -> tuple[str, ...]:
+    """A cue phrase split as the tokenizer splits it: "isn't true" → is n't true, "far-fetched" → far - fetched."""
+    return tuple(cue.lower().replace("n't", " n't").replace("-", " - ").split())
+
+
 @lru_cache(maxsize=1)
 def words() -> CommitmentWords:
     """Hedge, modal, hedge-noun and refutal rows of data/reporting_verbs.csv."""
@@ -39,7 +44,7 @@ def words() -> CommitmentWords:
     nouns: set[str] = set()
     refutals: list[tuple[str, ...]] = []
     for r in read_data_csv("reporting_verbs.csv"):
-        cue = tuple(r["cue"].lower().replace("n't", " n't").split())  # split as the tokenizer does
+        cue = cue_words(r["cue"])
         if r["kind"] == "hedge":
             hedges.append(cue)
         elif r["kind"] == "modal":
@@ -149,5 +154,5 @@ def refutes(tokens: Sequence[Token]) -> bool:
     return _has_sequence([t for t in tokens if t.tag_ not in ("VB", "VBZ", "VBP", "VBG")], words().refutals)
 
 
-__all__ = ["CommitmentWords", "hedge_tokens", "is_hedged", "is_modal_hedge", "negated_predicate", "refutes",
-           "words"]
+__all__ = ["CommitmentWords", "cue_words", "hedge_tokens", "is_hedged", "is_modal_hedge", "negated_predicate",
+           "refutes", "words"]

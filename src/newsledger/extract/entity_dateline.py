@@ -18,9 +18,9 @@ DATELINE_ROLE = "dateline"
 _SEARCH_CHARS = 300
 # The place: one to four words in capitals ("GAZA CITY", "PORT-AU-PRINCE", "ST. PETERSBURG").
 _PLACE = r"(?P<place>[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t]+[A-Z][A-Z'’.\-]*[A-Z.]){0,3})"
-# What follows the place in a dateline: a comma and a date, an agency in () or //, a dash,
-# or the end of the line.
-_AFTER = r"(?=,[ \t]*[A-Z][a-z]{2,9}\.?[ \t]*\d|[ \t]*\(|[ \t]*/[A-Z]|[ \t]+(?:-{1,2}|–|—)[ \t]|[ \t]*\n)"
+# What follows the place in a dateline: a comma and a date, a comma and a country before the agency
+# ("ANKARA, Turkey (AP) —"), an agency in () or //, a dash, or the end of the line.
+_AFTER = r"(?=,[ \t]*[A-Z][a-z]{2,9}\.?[ \t]*\d|,[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]*\(|[ \t]*\(|[ \t]*/[A-Z]|[ \t]+(?:-{1,2}|–|—)[ \t]|[ \t]*\n)"
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*" + _PLACE + _AFTER)
 
 
