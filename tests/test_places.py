@@ -292,3 +292,84 @@ def test_a_country_name_is_the_country_even_when_a_namesake_towns_state_is_named
     assert out["China"].type == "country" and out["China"].country == "CN"
     qualified = run(nlp, "A storm flooded roads in China, Texas, on Monday.", extra=[("China", "place")])["China"]
     assert qualified.country == "US" and qualified.type == "place"
+
+
+@needs_regions
+def test_a_town_and_the_county_it_lies_in_place_each_other(nlp: Language) -> None:
+    # Many states have a Paris and a Henry County; only in Tennessee does the one lie in the other.
+    out = run(nlp, "The fair in Paris drew farmers from across Henry County this weekend.",
+              extra=[("Paris", "place"), ("Henry County", "place")])
+    assert out["Paris"].country == "US" and abs(out["Paris"].lat - 36.3) < 0.2  # type: ignore[operator]
+    assert abs(out["Paris"].lon + 88.3) < 0.2  # type: ignore[operator]
+    assert out["Henry County"].country == "US" and abs(out["Henry County"].lon + 88.3) < 0.3  # type: ignore[operator]
+    # The county is strong enough evidence to read a country's name as its town (Lebanon, Indiana).
+    out = run(nlp, "The Lebanon school board met on Tuesday, and Boone County deputies attended.",
+              extra=[("Lebanon", "place"), ("Boone County", "place")])
+    assert out["Lebanon"].type == "place" and out["Lebanon"].country == "US"
+    assert abs(out["Lebanon"].lat - 40.05) < 0.2  # type: ignore[operator]
+
+
+def test_saint_written_st_is_the_main_name(nlp: Language) -> None:
+    out = run(nlp, "Russia said it would close the consulate in St. Petersburg.", extra=[("St. Petersburg", "place")])
+    assert out["St. Petersburg"].country == "RU" and 59 < out["St. Petersburg"].lat < 61  # type: ignore[operator]
+
+
+@needs_regions
+def test_irish_counties_and_abbreviated_county_heads_are_placed(nlp: Language) -> None:
+    out = run(nlp, "Flooding closed roads across Mayo County and in Clare on Monday.",
+              extra=[("Mayo County", "place"), ("Clare", "place")])
+    # "Mayo County" is how Ireland's "County Mayo" is often written; Clare is the county, not a namesake town.
+    assert out["Mayo County"].country == "IE" and -10.5 < out["Mayo County"].lon < -8.5  # type: ignore[operator]
+    assert out["Clare"].country == "IE" and 52.5 < out["Clare"].lat < 53.2  # type: ignore[operator]
+    loudon = run(nlp, "A crash on the highway in Loudon Co. injured two.",
+                 extra=[("Loudon Co.", "place")])["Loudon Co."]
+    assert loudon.country == "US" and 35.5 < loudon.lat < 36  # type: ignore[operator]
+
+
+def test_parts_and_institutions_of_a_place_take_its_point_without_its_id(nlp: Language) -> None:
+    text = "Wildfires spread across South Florida while the Harare City Council met and crews worked in the " \
+           "Las Vegas Valley."
+    out = run(nlp, text, extra=[("South Florida", "place"), ("Harare City Council", "place"),
+                                ("Las Vegas Valley", "place")])
+    assert out["South Florida"].country == "US" and 24 < out["South Florida"].lat < 31  # type: ignore[operator]
+    assert out["Harare City Council"].country == "ZW" and out["Harare City Council"].geonames_id is None
+    valley = out["Las Vegas Valley"]
+    assert valley.country == "US" and abs(valley.lon + 115.1) < 0.5  # type: ignore[operator]
+    north = run(nlp, "Shops reopened in North London.", extra=[("North London", "place")])["North London"]
+    assert north.country == "GB"
+    # A compass word before a mere town's name is not a part of that town (Hamlet, North Carolina).
+    hamlet = run(nlp, "Fans filled the streets of North Hamlet.", extra=[("North Hamlet", "place")])["North Hamlet"]
+    assert hamlet.lat is None
+
+
+def test_countries_in_a_row_are_a_list_not_a_town_and_its_country(nlp: Language) -> None:
+    out = run(nlp, "The trade pact includes Mexico, the US and Canada.",
+              extra=[("Mexico", "place"), ("US", "place"), ("Canada", "place")])
+    assert out["Mexico"].type == "country" and out["Mexico"].country == "MX"
+
+
+def test_villages_answer_when_nothing_else_does_and_compete_only_where_the_text_points(nlp: Language) -> None:
+    # Falls Village (Connecticut, about 500 people) has no namesake among the towns of 1,000 or more.
+    village = run(nlp, "The library in Falls Village reopened after the storm.",
+                  extra=[("Falls Village", "place")])["Falls Village"]
+    assert village.country == "US" and abs(village.lon + 73.4) < 0.3  # type: ignore[operator]
+    # Roxton is a small English town and a Texas village: the village only when the article names Texas.
+    alone = run(nlp, "Heavy rain flooded the Roxton fire station.", extra=[("Roxton", "place")])["Roxton"]
+    assert alone.country == "GB"
+    texas = run(nlp, "Heavy rain flooded farms across Texas, and the Roxton fire station lost power.",
+                extra=[("Roxton", "place"), ("Texas", "place")])["Roxton"]
+    assert texas.country == "US" and 33 < texas.lat < 34  # type: ignore[operator]
+
+
+def test_a_township_takes_the_point_of_its_namesake_town(nlp: Language) -> None:
+    out = run(nlp, "Voters in Hamilton Township, New Jersey, approved the budget.",
+              extra=[("Hamilton Township", "place"), ("New Jersey", "place")])
+    assert out["Hamilton Township"].country == "US" and out["Hamilton Township"].geonames_id is None
+    assert 39 < out["Hamilton Township"].lat < 41  # type: ignore[operator]
+
+
+def test_a_town_without_a_population_counts_as_a_small_town_not_a_hamlet(nlp: Language) -> None:
+    # GeoNames gives the London suburb no population; with the country named it still beats a US namesake.
+    out = run(nlp, "Fans from across Britain filled the stands at Twickenham for the final.",
+              extra=[("Twickenham", "place"), ("Britain", "place")])
+    assert out["Twickenham"].country == "GB" and 51 < out["Twickenham"].lat < 52  # type: ignore[operator]

