@@ -76,3 +76,27 @@ def test_generic_actors_stay_apart_across_documents_unless_a_country_names_them(
     kenyan = [e for e in ents if e["name"] == "police (Kenya)"]
     assert len(police) == 2  # two articles, two police forces
     assert len(kenyan) == 1  # the country says which police
+
+
+def test_an_untagged_demonym_qualifies_an_actor():
+    ex = _extract("Zambian authorities expelled 30 traders.")
+    authorities = _actors(ex)["Zambian authorities"]
+    assert (authorities.country, authorities.name) == ("ZM", "authorities (Zambia)")
+    assert any(("agent", "Zambian authorities") in _roles(ex, e) for e in ex.events)
+
+
+def test_elders_parties_and_rights_groups_are_actors():
+    ex = _extract("Village elders demanded compensation from the mining company.")
+    assert "Village elders" in _actors(ex)
+    ex = _extract("Three opposition parties in Peru have called a general strike.")
+    parties = _actors(ex)["opposition parties"]
+    assert parties.country == "PE"
+    ex = _extract("A human rights group accused the army of torture.")
+    assert "human rights group" in _actors(ex)
+    ex = _extract("Three parties in Peru have called a general strike.")
+    assert "parties" not in _actors(ex)  # a party needs a modifier that makes it a political actor
+
+
+def test_a_generic_noun_describing_a_name_is_no_second_actor():
+    ex = _extract("The Miners' Federation of Zambia, the largest opposition group, said it would strike.")
+    assert not any(m.text.endswith("opposition group") for m in ex.mentions if m.label == ACTOR_LABEL)

@@ -22,14 +22,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.entity_data import lookup_demonym
 from newsledger.extract.event_syntax import read_data_csv
 from newsledger.model import Mention
 from newsledger.resolve.names import name_key
 from newsledger.extract.doctext import text_of
 
 ACTOR_LABEL = "ACTOR"
-# Names that qualify a generic actor rather than compete with it: "Turkish police", "Kabul police".
-_COUNTRY_TYPES = frozenset({"country", "place"})
+# Names that qualify a generic actor rather than compete with it: "Turkish police", "Kabul police", "Kurdish
+# protesters" (a people, not a named group).
+_COUNTRY_TYPES = frozenset({"country", "place", "nationality"})
 # Left dependents that belong to the actor phrase ("Liberian riot police", "a Protestant extremist
 # organization"); determiners and counts stay out ("the army", "12 protesters": the count is a quantity).
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -62,6 +64,12 @@ def actor_qualifiers() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Nouns that name people (actor rows and kind=person rows): 'shot a guard' is done to someone."""
     return frozenset(r["lemma"] for r in read_data_csv("generic_actors.csv") if r["kind"] in ("actor", "person"))
+
+
+@lru_cache(maxsize=1)
+def body_nouns() -> frozenset[str]:
+    """Nouns for the people of a body who act in its name ("UNICEF officials", "members of parliament")."""
+    return frozenset(r["lemma"] for r in read_data_csv("generic_actors.csv") if (r.get("body") or "") == "1")
 
 
 def is_document_scoped(m: Mention) -> bool:
@@ -118,6 +126,8 @@ def _actor_at(
         return None  # 'the police station', 'army officers': the noun modifies another thing
     if any(c.dep_ == "appos" and owners[c.i] is not None for c in head.children):
         return None  # 'the judge, John Smith': the name says who
+    if head.dep_ == "appos" and owners[head.head.i] is not None:
+        return None  # 'the Miners' Federation, the largest union': the name it describes says who
     mods = _modifiers(head)
     absorbed: list[int] = []
     for t in mods:
@@ -131,9 +141,13 @@ def _actor_at(
     words = {t.lower_ for t in mods} | {t.lemma_.lower() for t in mods}
     qualified = bool(words & actor_qualifiers())
     post = _post_country(head, owners, mentions)
+    # a demonym the model left untagged still says whose ('Zambian authorities'); read from the curated table
+    demonym_tok = next((t for t in mods if owners[t.i] is None and t.pos_ in ("ADJ", "PROPN")
+                        and t.text[:1].isupper() and lookup_demonym(t.text) is not None), None)
+    demonym = lookup_demonym(demonym_tok.text) if demonym_tok is not None else None
     if row.needs == "modifier" and not qualified:
         return None
-    if row.needs == "qualifier" and not (qualified or absorbed or post is not None):
+    if row.needs == "qualifier" and not (qualified or absorbed or post is not None or demonym is not None):
         return None
     doc = head.doc
     start_tok = mods[0].i if mods else head.i
@@ -142,12 +156,16 @@ def _actor_at(
     start, end = doc[start_tok].idx, head.idx + len(head.text)
     country_k = absorbed[0] if absorbed else post
     country = mentions[country_k].country if country_k is not None else None
+    country_name = mentions[country_k].name if country_k is not None else None
+    if country_k is None and demonym is not None:
+        country, country_name = demonym.iso2, demonym.country
     # the name without the country words: they go into the qualifier "(Turkey)"
-    own = [t for t in doc[start_tok : head.i + 1] if owners[t.i] not in absorbed and t.tag_ != "POS"]
+    own = [t for t in doc[start_tok : head.i + 1] if owners[t.i] not in absorbed and t.tag_ != "POS"
+           and (demonym_tok is None or t.i != demonym_tok.i)]
     base = " ".join(t.text for t in own)
     if own and own[0].is_sent_start and not own[0].text.isupper():
         base = base[:1].lower() + base[1:]  # 'Police arrested ...': the capital is the sentence's
-    name = f"{base} ({mentions[country_k].name})" if country_k is not None else base
+    name = f"{base} ({country_name})" if country_name else base
     etype = "group" if row.type == "person" and head.tag_ in ("NNS", "NNPS") else row.type
     mention = Mention(
         start=start, end=end, text=text_of(doc)[start:end], type=etype, name=name,
@@ -183,4 +201,4 @@ def add_generic_actors(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
     return sorted([*kept, *found], key=lambda m: (m.start, -(m.end - m.start)))
 
 
-__all__ = ["ACTOR_LABEL", "add_generic_actors", "actor_nouns", "is_document_scoped", "person_nouns"]
+__all__ = ["ACTOR_LABEL", "add_generic_actors", "actor_nouns", "body_nouns", "is_document_scoped", "person_nouns"]

@@ -25,7 +25,7 @@ PLACE_TYPES = {"place", "country", "facility"}
 PRONOUN_TYPES = {
     "he": ("person",), "she": ("person",),
     "it": ("organization", "country", "place", "outlet", "group"),
-    "they": ("organization", "country", "place", "group", "source", "outlet"),
+    "they": ("organization", "country", "place", "group", "source", "outlet", "nationality"),
 }
 # Possessives stand for the same ('its demand', 'their withdrawal').
 PRONOUN_TYPES |= {"his": PRONOUN_TYPES["he"], "her": PRONOUN_TYPES["she"], "its": PRONOUN_TYPES["it"], "their": PRONOUN_TYPES["they"]}
@@ -33,6 +33,12 @@ PRONOUN_TYPES |= {"his": PRONOUN_TYPES["he"], "her": PRONOUN_TYPES["she"], "its"
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "port", "district", "capital", "area"})
 # Verbs whose object is the subject of their to-infinitive ('asked Iran to supply', 'pressed Baghdad to ban').
 _OBJECT_CONTROL = frozenset({"ask", "urge", "order", "force", "allow", "help", "persuade", "press", "pressure", "encourage", "invite"})
+# Nouns whose copular infinitive names what someone means to do ('Iran's goal is to build ...'): the possessor acts.
+_PURPOSE_NOUNS = frozenset({"goal", "aim", "plan", "objective", "intention", "purpose", "mission", "ambition", "task"})
+# Nouns for a statement or document whose -ing modifier says what it does ('issued a declaration demanding that
+# ...', 'sent a letter urging ...'): whoever issues it acts, not the document.
+_STATEMENT_NOUNS = frozenset({"declaration", "statement", "letter", "communique", "communiqué", "resolution", "message",
+                              "note", "petition", "memorandum", "report", "appeal", "ultimatum", "decree", "order"})
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "over", "around", "within", "into", "on"}
 
 
@@ -127,6 +133,9 @@ class MentionIndex:
                     cands = self._weapons_left_of(h)
                 if not cands:  # "Iran's drone makers": the possessor stands for the phrase
                     cands = self.in_tokens(t for c in h.children if c.dep_ == "poss" for t in c.subtree)
+                if not cands and h.pos_ == "NOUN":  # "its gunboats", "their forces": whom the pronoun stands for
+                    cands = [k for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                             and (k := self.antecedent(c)) is not None]
             for c in cands:
                 if (types is None or self.type_of(c) in types) and c not in found:
                     found.append(c)
@@ -152,10 +161,18 @@ class MentionIndex:
         types = PRONOUN_TYPES.get(pron.lower_)
         if types is None:
             return None
+        plural = pron.lower_ in ("they", "their")
+        if pron.dep_ == "poss":  # 'Chile apologized to Peru for its frigate's raid': a possessive prefers the subject
+            sent = sent_of(pron)
+            for j in range(pron.i - 1, sent.start - 1, -1):
+                k = self._by_token[j]
+                if k is not None and self.type_of(k) in types and self.doc[j].dep_ in ("nsubj", "nsubjpass"):
+                    return k
         for j in range(pron.i - 1, max(pron.i - window, 0) - 1, -1):
             k = self._by_token[j]
-            if k is not None and self.type_of(k) in types:
-                return k
+            if k is not None and (self.type_of(k) in types or (
+                    plural and self.type_of(k) == "person" and self.doc[j].tag_ in ("NNS", "NNPS"))):
+                return k  # ('Kosovo Serbs said their leaders ...': a plural name the model tagged as a person)
         return None
 
 
@@ -185,6 +202,8 @@ def own_subject(verb: Token) -> Token | None:
 def subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, looking through control ('began buying'), coordination and relative clauses."""
     own = own_subject(verb)
+    if own is None:  # the parser sometimes hangs the subject on the auxiliary ('Chile is opposed to ...')
+        own = next((s for c in verb.children if c.dep_ in ("aux", "auxpass") and (s := own_subject(c)) is not None), None)
     if own is not None or depth > 4:
         return own
     head = verb.head
@@ -192,6 +211,11 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "relcl":
         return head  # 'the factory that will produce drones'
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and (noun := own_subject(head)) is not None and noun.pos_ == "NOUN":
+        # 'Iran's goal is to build drones': the goal's owner; 'the attack target is to ...': no one named
+        if noun.lemma_.lower() in _PURPOSE_NOUNS and not any(c.dep_ == "compound" for c in noun.children):
+            return next((c for c in noun.children if c.dep_ == "poss"), None)
+        return None
     if verb.dep_ == "xcomp":
         for c in head.children:  # object control: 'asked Iran to supply'
             if c.dep_ == "dobj" and head.lemma_ in _OBJECT_CONTROL:
@@ -202,7 +226,13 @@ def subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "the Kremlin's decision to invade", "Iran's plan to supply": the possessor decides, so it acts
         return next((c for c in head.children if c.dep_ == "poss"), None)
-    if verb.dep_ in ("conj", "advcl", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in _STATEMENT_NOUNS and head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB":
+            return subject(head.head, depth + 1)  # 'issued a declaration demanding ...': the issuer
+        if head.lemma_.lower() not in _STATEMENT_NOUNS:
+            return head  # 'protesters demanding reforms', 'a factory producing drones'
+        return None
+    if verb.dep_ in ("conj", "advcl", "pcomp", "acl", "acomp") and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         if head.lower_ == "from":  # 'prevented Iran from buying', 'stopped the army from shelling': the object acts
@@ -269,6 +299,9 @@ def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> M
     if head is tok or head.i in reporting:
         return "occurred"
     cues = modality_cues()
+    if tok.dep_ == "xcomp" and head.lemma_ == "be" and (noun := own_subject(head)) is not None and noun.pos_ == "NOUN":
+        # 'the goal is to produce weapons', 'the target is to ...': an aim, not an occurrence
+        return cues.get(("governor", noun.lemma_.lower()), "planned")
     if tok.dep_ == "xcomp" or (tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN"):
         gov = cues.get(("governor", head.lemma_.lower()))
         if gov is not None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.actors import person_nouns
+from newsledger.extract.actors import body_nouns, person_nouns
 from newsledger.extract.event_syntax import (
     ACTOR_TYPES,
     LOCATIVE_PREPS,
@@ -89,7 +89,7 @@ def _match(tok: Token, pos: str | None) -> TriggerRule | None:
     if tok.i + 1 < len(tok.doc) and pos != "noun":  # ('a strike on Kyiv': a noun's next word is no particle)
         particles.add(tok.doc[tok.i + 1].lower_)
     if pos == "noun":  # a noun's "particle" is a modifier it needs: 'hunger strike', 'a four-day strike'
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i]
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
         particles |= {c.lower_ for c in mods}
         particles |= {"".join(t.text_with_ws for t in c.subtree).strip().lower() for c in mods}  # 'open-ended'
         # ...or who does it ('a strike by workers'), or 'on' for a state one is in ('went on strike')
@@ -118,7 +118,13 @@ def _forms(tok: Token) -> list[str]:
 
 
 # Verbs of coming and going whose for/on phrase names the purpose of the trip ('flew to Ankara for talks').
-_ARRIVAL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "return", "land"})
+_ARRIVAL_VERBS = frozenset({"arrive", "travel", "come", "go", "fly", "head", "return", "land", "converge", "gather", "assemble"})
+# Verbs that end or interrupt an act, whose subject is the act's agent ('the agency suspended its deliveries');
+# the verb may report an event of its own (a suspension), which stays.
+# Not for acts others end by force or authority ('police stopped the rally', 'the army ended the attack'): see
+# _OWN_ACT_TYPES.
+_ASPECT_VERBS = frozenset({"end", "suspend", "cancel", "abandon", "interrupt", "postpone"})
+_OWN_ACT_TYPES = frozenset({"meeting", "aid", "transfer", "agreement", "mobilization", "withdrawal", "investigation"})
 # Verbs of entering or staying in a state named by 'on' + a bare noun ('went on strike', 'remain on strike').
 _STATE_VERBS = frozenset({"go", "be", "remain", "stay"})
 
@@ -129,6 +135,11 @@ def _light_verb(tok: Token) -> tuple[Token | None, bool]:
     'carried out an attack' (a light verb from the data: yes); 'the attack killed three on Sunday' (the
     verb's time, place and counts belong to the attack, its subject is the attack itself: no).
     """
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head  # 'launched mortar and tank fire': the verb governs the first conjunct
+    if first is not tok:
+        return _light_verb(first)
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("for", "on") and head.head.lemma_.lower() in _ARRIVAL_VERBS:
         return head.head, True  # 'arrived in Pyongyang on Tuesday for a visit': the visitor, place and day
@@ -139,6 +150,10 @@ def _light_verb(tok: Token) -> tuple[Token | None, bool]:
         return None, False
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and _match(head, "light") is not None:
         return head, True  # 'announced new assistance': a light verb, even when it also reports
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _ASPECT_VERBS and any(
+            r.type in _OWN_ACT_TYPES for t in [tok, *(c for c in tok.children if c.dep_ == "compound")]
+            for r in trigger_rules().get((t.lemma_.lower(), "noun"), ())):  # ('mediation efforts')
+        return head, True  # 'ended mediation efforts', 'cancelled a planned visit': who ends it did it
     if tok.dep_ in ("dobj", "nsubjpass") and _gives_event(head, tok):
         return head, True  # 'provided military assistance to Kyiv': the giver and the receiver are the aid's
     if head.lemma_ in reporting_lemmas():
@@ -159,6 +174,8 @@ def _fit_role(role: str, mtype: str, rule: TriggerRule, is_head: bool) -> str | 
     if mtype not in ACTOR_TYPES:
         return None
     if role == "item":
+        if rule.type == "withdrawal":
+            return "item"  # 'withdrew its troops', 'evacuated civilians': who is moved out, not a side
         if rule.type in ("transfer", "production", "aid") and not is_head and mtype in ("country", "nationality"):
             return "origin"  # 'Iranian drones'
         if rule.type in ("transfer", "aid"):
@@ -167,6 +184,44 @@ def _fit_role(role: str, mtype: str, rule: TriggerRule, is_head: bool) -> str | 
     if role == "instrument":
         return None
     return role
+
+
+# Roles that name a side of the event (who acts, who is acted on or with).
+_SIDE_ROLES = frozenset({"agent", "target", "partner", "recipient"})
+# What a role noun's people can act for: 'UNICEF officials', 'members of the Kenyan parliament'.
+_BODY_TYPES = frozenset({"organization", "group", "outlet"})
+
+
+def _bodies(head: Token, idx: MentionIndex) -> list[int]:
+    """The organisations whose people a phrase names, so that the body is coded as acting: 'UNICEF
+    officials', 'officials of the ministry', 'activists from the Green party', 'workers affiliated with the
+    union', and for a person, a title in apposition ('Jane Doe, the UN refugee envoy'). A country
+    counts only as a modifier or of-phrase of an office ('Iranian officials', 'officials of Iran'): 'workers
+    from Iran' are no state act."""
+    own = idx.of(head)
+    nouns: list[Token] = []
+    if head.pos_ == "NOUN" and head.lemma_.lower() in body_nouns():
+        nouns.append(head)
+    if head.pos_ == "PROPN" and own is not None and idx.type_of(own) == "person":
+        nouns += [c for c in head.children if c.dep_ == "appos" and idx.of(c) is None]
+    found: list[int] = []
+
+    def take(toks: list[Token], types: frozenset[str]) -> None:
+        for k in idx.in_tokens(toks):
+            if k != own and idx.type_of(k) in types and k not in found:
+                found.append(k)
+                return  # the nearest body is enough ('the Union of Mayors (UM)')
+
+    for n in nouns:
+        take([t for c in n.lefts if c.dep_ in ("compound", "nmod", "amod", "poss") for t in c.subtree],
+             _BODY_TYPES | {"country"})
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "for", "at"):
+                pobjs = [t for o in c.children if o.dep_ == "pobj" for t in o.subtree]
+                take(pobjs, _BODY_TYPES | ({"country"} if c.lower_ == "of" else frozenset()))
+            elif c.dep_ == "acl":  # 'workers affiliated with the union', 'fighters loyal to the warlord'
+                take([t for p in c.children if p.dep_ == "prep" for t in p.subtree], _BODY_TYPES)
+    return found
 
 
 # Types whose "on" phrase names the target ('sanctions on Iran', 'an attack on Kharkiv').
@@ -178,6 +233,13 @@ _ASKED_TYPES = frozenset({"request", "rejection"})
 _FRAME_NOUNS = frozenset({"effort", "mission", "campaign", "operation", "drive"})
 # Accepting is the mirror of rejecting: 'accepted Kabul's offer' names Kabul as the other side.
 _ACCEPT_LEMMAS = frozenset({"accept"})
+# Types whose object or over/about/into phrase is an act someone else did: that someone is the target
+# ('denounced the junta's crackdown', 'complained about Russian overflights', 'investigating crimes by the militia').
+_JUDGED_TYPES = frozenset({"accusation", "investigation", "protest"})
+# Prepositions naming what a judgement or protest is about.
+_ABOUT_PREPS = frozenset({"over", "about", "into", "at"})
+# Types whose to-infinitive names the act they are about, whose target is theirs ('refused to meet the King').
+_EMBEDDING_TYPES = frozenset({"threat", "request", "rejection"})
 # Who a visit can be paid to, besides a place: a person, an organisation, a country.
 _HOST_TYPES = {"person", "organization", "country", "group"}
 
@@ -190,6 +252,7 @@ class _Builder:
         self.idx = idx
         self.parts: list[Participant] = []
         self.location: int | None = None
+        self.between: set[int] = set()  # agents named by a between-phrase (see settle_between)
 
     def add(self, role: str, head: Token) -> None:
         if role == "location":
@@ -210,12 +273,47 @@ class _Builder:
                         if o.dep_ == "pobj":
                             self.add(role, o)
             return
+        if role in _SIDE_ROLES:  # 'UNICEF officials', 'members of the parliament': the body acts too
+            found += [k for h in heads for k in _bodies(h, self.idx) if k not in found]
         for k in found:
             is_head = any(self.idx.of(h) == k for h in heads)
             mtype = self.idx.type_of(k)
             fitted = _fit_role(role, mtype, self.rule, is_head)
             if fitted and not any(p.mention == k and p.role == fitted for p in self.parts):
                 self.parts.append(Participant(fitted, k))
+
+    def judged(self, obj: Token, asked: bool = False) -> None:
+        """Target whoever a judged act belongs to, or the phrase itself when it names an actor. An act asked
+        for keeps its of-phrase ('demand the resignation of the president': the president must act)."""
+        if self.idx.of(obj) is not None or obj.pos_ == "PRON":
+            self.add("target", obj)
+        elif obj.pos_ == "NOUN" and match_trigger(obj) is not None and not asked:
+            # an act ('the arrest of activists by the police'): its doer, never its of-phrase (who it was done to)
+            for k in self.idx.for_phrase(obj, ACTOR_TYPES):
+                if not any(p.mention == k and p.role == "target" for p in self.parts):
+                    self.parts.append(Participant("target", k))
+            for o in [obj, *(q for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children)]:
+                for c in o.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                        for q in c.children:
+                            if q.dep_ == "pobj":
+                                self.add("target", q)
+        else:
+            _owners_as_targets(obj, self)
+
+    def settle_between(self) -> None:
+        """'talks between Iran and Russia': the two sides act; 'hosted talks between X and Y', 'mediated
+        between X and Y': someone else acts, and the two sides are the partners."""
+        if self.between and any(p.role == "agent" and p.mention not in self.between for p in self.parts):
+            self.parts = [Participant("partner", p.mention) if p.role == "agent" and p.mention in self.between else p
+                          for p in self.parts]
+
+    def drop_self_sides(self) -> None:
+        """One party is not both the actor and the other side: 'Putin ... held talks with Erdogan and Putin's
+        aides' names Putin once as the agent; a second mention of the same name as partner or target goes."""
+        agents = {self.idx.mentions[p.mention].key for p in self.parts if p.role == "agent"}
+        self.parts = [p for p in self.parts if p.role == "agent" or p.role not in _SIDE_ROLES
+                      or self.idx.mentions[p.mention].key not in agents]
 
     def locate(self, pobj: Token) -> None:
         if self.location is not None:
@@ -239,6 +337,9 @@ class _Builder:
             self.add(self.rule.object_role, obj)
         elif word == "from" and kind in _ASKED_TYPES:  # 'demanded autonomy from Belgrade': who is asked
             self.add("target", obj)
+        elif word in _ABOUT_PREPS and kind in _JUDGED_TYPES and not (word == "at" and nominal and kind == "protest"):
+            self.judged(obj)  # 'complained about Russian overflights', 'an investigation into crimes by X'
+            return
         elif word == "from":
             self.add("origin", obj)
         elif word == "with":
@@ -248,7 +349,9 @@ class _Builder:
         elif word == "by":
             self.add("agent", obj)
         elif word == "between":
+            before = {p.mention for p in self.parts if p.role == "agent"}
             self.add("agent", obj)
+            self.between |= {p.mention for p in self.parts if p.role == "agent"} - before
         elif word == "in" and kind == "transfer" and nominal:  # 'the trade in drones', 'a deal in arms'
             self.add("item", obj)
         elif word == "of" and nominal:
@@ -258,7 +361,9 @@ class _Builder:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from", "to"):
                     self.preposition(c, nominal=True)
         targeted = (word == "on" and kind in _ON_TARGET_TYPES) or word == self.rule.particle
-        if (word in LOCATIVE_PREPS and not targeted) or (word == "to" and kind == "meeting"):
+        if word == "to" and kind == "meeting":
+            self.add("location", obj)  # 'a visit to Angola': where, and the host ('visited Angola')
+        elif word in LOCATIVE_PREPS and not targeted:
             self.locate(obj)
 
 
@@ -266,16 +371,35 @@ def _read_verb(tok: Token, b: _Builder) -> None:
     subj = subject(tok)
     rule = b.rule
     reduced = tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+    if reduced and _closing_speech(tok, rule, b.idx):
+        b.add("agent", tok.head)  # '..., a rights group protested on Monday': the group protests
+        root = sent_of(tok).root
+        s = own_subject(root) if root.i < tok.head.i else None
+        if s is not None:  # what it protests is the clause before: its subject is the target
+            b.add("target", s)
+        return
     if reduced:  # 'drones supplied by Iran': the modified noun is the object
         subj = tok.head
+    stative = passive(tok) and rule.lemma in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in tok.children)
+    if stative:  # 'Chile is opposed to Bolivian demands': a state of the subject, aimed at the to-phrase
+        if subj is not None:
+            b.add("agent", subj)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        b.judged(o)
+        return
     if passive(tok) or reduced:
         if subj is not None:
             b.add(rule.object_role, subj)
-        for c in tok.children:
-            if c.dep_ == "agent":
-                for o in c.children:
-                    if o.dep_ == "pobj":
-                        b.add("agent", o)
+        by_phrases = [c for c in tok.children if c.dep_ == "agent"]
+        if not by_phrases and not reduced:
+            by_phrases = _stray_by(tok)
+        for c in by_phrases:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    b.add("agent", o)
     elif subj is not None and subj.lower_ not in ("that", "which", "who"):
         b.add("agent", subj)
     stray = _stray_objects(tok)
@@ -285,7 +409,7 @@ def _read_verb(tok: Token, b: _Builder) -> None:
         if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):  # a mis-attached conjunct object
             b.add(rule.object_role, c)
             _object_preps(c, b)
-            if rule.type in _ASKED_TYPES or rule.lemma in _ACCEPT_LEMMAS:
+            if rule.type in _ASKED_TYPES | _JUDGED_TYPES or rule.lemma in _ACCEPT_LEMMAS:
                 _owners_as_targets(c, b)
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             b.add("recipient", c)
@@ -295,10 +419,113 @@ def _read_verb(tok: Token, b: _Builder) -> None:
             s = own_subject(c)
             if s is not None and s.dep_ == "nsubj":
                 b.add("target", s)
-    if rule.type in ("threat", "request") and not any(p.role == "target" for p in b.parts):
+    if rule.type in _EMBEDDING_TYPES and not any(p.role == "target" for p in b.parts):
         for c in tok.children:
-            if c.dep_ == "xcomp":  # 'threatened to shell Iraqi towns': the threatened act's target
+            if c.dep_ == "xcomp":  # 'threatened to shell Iraqi towns', 'refused to meet the King': the act's target
                 _embedded_targets(c, b)
+        if rule.type == "threat" and not any(p.role == "target" for p in b.parts):
+            for c in tok.children:
+                if c.dep_ == "xcomp":
+                    _embedded_targets(c, b, places=True)
+        if rule.type == "request" and not any(p.role == "target" for p in b.parts):
+            for c in tok.children:  # 'called for sanctions against Myanmar': the act asked for is aimed at Myanmar
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and b.idx.of(o) is None:
+                            _object_targets(o, b)
+        if rule.type == "threat" and not any(p.role == "target" for p in b.parts):
+            _embedded_targets(tok, b)  # 'threatened further action against Russia'
+    if rule.type == "threat" and not any(p.role == "target" for p in b.parts):
+        _condition_targets(tok, b)
+
+
+def _condition_targets(verb: Token, b: _Builder) -> None:
+    """'threatened to strike unless Ankara pays', '... if the talks fail': a threat is
+    aimed at whoever must meet its condition, the subject of its unless/if clause."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                s = own_subject(c)
+                if s is not None and s.dep_ == "nsubj":
+                    b.add("target", s)
+                    return
+
+
+def _purpose_targets(tok: Token, light: Token | None, b: _Builder) -> None:
+    """Whom a protest is against, from its purpose: 'began a hunger strike to protest the ministry's decision', 'in
+    protest of the government's refusal', 'rallied to demand the resignation of President X', 'marched
+    calling for autonomy from Madrid'. The owner of the act protested (or the actor named) is the target."""
+    for h in filter(None, (tok, light)):
+        for c in h.children:
+            purpose = c.dep_ in ("advcl", "xcomp", "relcl") and (
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.tag_ == "VBG")
+            if purpose and (r := match_trigger(c)) is not None and r.type in ("protest", "request", "rejection"):
+                asked = r.type == "request"
+                for o in c.children:
+                    if o.dep_ == "dobj":
+                        b.judged(o, asked)
+                    elif o.dep_ == "prep" and o.lower_ in ("against", "at", "over", "for", "on"):
+                        for p in o.children:
+                            if p.dep_ == "pobj":
+                                b.judged(p, asked)
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:  # 'in protest of/against/at X'
+                    if p.dep_ == "pobj" and _is_protest_phrase(p):
+                        for q in p.children:
+                            if q.dep_ == "prep" and q.lower_ in ("of", "against", "at", "over"):
+                                for o in q.children:
+                                    if o.dep_ == "pobj":
+                                        b.judged(o)
+            if any(p.role == "target" for p in b.parts):
+                return
+
+
+def _is_protest_phrase(tok: Token) -> bool:
+    """'in protest (of X)': a bare protest noun after 'in' says why something was done, it is no event itself."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.pos_ == "NOUN" and tok.lemma_.lower() == "protest"
+            and not any(c.dep_ in ("det", "poss") for c in tok.children))
+
+
+# Types whose verb can close a sentence as its speech act ('..., the group protested', '..., Amnesty charged').
+_SPEECH_ACT_TYPES = frozenset({"protest", "accusation", "legal", "rejection"})
+
+
+def _closing_speech(verb: Token, rule: TriggerRule, idx: MentionIndex) -> bool:
+    """'Guards beat inmates, a rights organization charged on Friday': the parser reads the last
+    verb as a participle on the noun before it ('an organization charged'), but a participle with no by-phrase
+    or object after a comma-closed clause, ending the sentence, is that noun's own act. Only for a body
+    ('the minister, accused on Monday, ...' is a person a participle describes)."""
+    if rule.type not in _SPEECH_ACT_TYPES or any(
+            c.dep_ in ("agent", "dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("with", "of", "for", "over", "by"))
+            for c in verb.children):
+        return False
+    k = idx.of(verb.head)
+    if k is None or idx.type_of(k) not in ("organization", "group", "outlet", "source"):
+        return False
+    start = verb.head.left_edge.i
+    doc = verb.doc
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    sent = sent_of(verb)
+    return all(t.pos_ not in ("VERB", "AUX") for t in doc[verb.i + 1 : sent.end])
+
+
+# Participles that read as adjectives of the subject's stance rather than as passives ('is opposed to').
+_STATIVE_PASSIVES = frozenset({"oppose"})
+
+
+def _stray_by(verb: Token) -> list[Token]:
+    """A by-phrase the parser hung on the verb above a passive trigger, after it ('X has been accused of fraud,
+    much of it believed hidden, by government officials'): the governing verb is active, so the phrase is the
+    passive's agent."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("ccomp", "conj", "advcl") or head.pos_ != "VERB" or passive(head):
+        return []
+    # the phrase may also hang on the governing verb's active complement ('..., thought to be abroad, by X')
+    hosts = [head, *(c for c in head.children if c.dep_ == "xcomp" and c.i > verb.i and not passive(c))]
+    return [c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i
+            and any(o.dep_ == "pobj" for o in c.children)]
 
 
 def _stray_objects(verb: Token) -> list[Token]:
@@ -334,26 +561,46 @@ def _owners_as_targets(obj: Token, b: _Builder) -> None:
             for o in c.children:
                 if o.dep_ == "pobj":
                     b.add("target", o)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # 'crimes committed by Croat forces'
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for o in a.children:
+                        if o.dep_ == "pobj":
+                            b.add("target", o)
 
 
-def _embedded_targets(verb: Token, b: _Builder) -> None:
+def _embedded_targets(verb: Token, b: _Builder, places: bool = False) -> None:
     """The target of the act a threat or request is about: its object, or its against/on/with phrase
-    ('threatened to break relations with Moscow')."""
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            for k in b.idx.for_phrase(c, ACTOR_TYPES):
-                if not any(p.mention == k for p in b.parts):
-                    b.parts.append(Participant("target", k))
-            preps = [p for p in c.children if p.dep_ == "prep"]
-        elif c.dep_ == "prep":
-            preps = [c]
-        else:
+    ('threatened to break relations with Moscow'). With ``places``, also where a threatened act would happen
+    ('threatened to impose a curfew in Goma'): the place is what is threatened."""
+    for c in [*verb.children, *(q for d in verb.children if d.dep_ == "dobj" for q in d.children)]:
+        if places and c.dep_ == "prep" and c.lower_ in ("in", "into"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for k in b.idx.for_phrase(o, {"country", "place"}):
+                        if not any(p.mention == k for p in b.parts):
+                            b.parts.append(Participant("target", k))
             continue
-        for p in preps:
-            if p.lower_ in ("with", "against", "on", "to"):  # '... to deliver blows to Washington'
-                for o in p.children:
-                    if o.dep_ == "pobj":
-                        b.add("target", o)
+        if c.dep_ == "dobj":
+            _object_targets(c, b)
+        elif c.dep_ == "prep":
+            _prep_targets([c], b)
+
+
+def _object_targets(obj: Token, b: _Builder) -> None:
+    """The actors an act's object names, and its with/against/on/to phrases ('sanctions against Myanmar')."""
+    for k in b.idx.for_phrase(obj, ACTOR_TYPES):
+        if not any(p.mention == k for p in b.parts):
+            b.parts.append(Participant("target", k))
+    _prep_targets([p for p in obj.children if p.dep_ == "prep"], b)
+
+
+def _prep_targets(preps: list[Token], b: _Builder) -> None:
+    for p in preps:
+        if p.lower_ in ("with", "against", "on", "to"):  # '... to deliver blows to Washington'
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    b.add("target", o)
 
 
 # Which side of a transfer its subject is: the buyer receives, a seller, supplier or sender gives.
@@ -388,7 +635,10 @@ def _transfer_sides(b: _Builder) -> None:
 
 def plover_role(event_type: str, mode: str | None, role: str) -> str:
     """A participant's role in PLOVER's source/target terms: the acting side of a transfer (the buyer of a
-    purchase, the giver otherwise) reads as the agent, and a purchase's seller as the other side (target)."""
+    purchase, the giver otherwise) reads as the agent, and a purchase's seller as the other side (target). A
+    withdrawal's origin, the place or side withdrawn from, is PLOVER's RETREAT target."""
+    if event_type == "withdrawal" and role == "origin":
+        return "target"
     if _has_sides(event_type, mode):
         if role == transfer_side(mode):
             return "agent"
@@ -420,6 +670,12 @@ def _read_noun(tok: Token, b: _Builder, light: Token | None, light_agent: bool =
             s = own_subject(c)
             if s is not None and s.dep_ == "nsubj":
                 b.add("target", s)
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and _match(c, "light") is not None:
+            for a in c.children:  # 'the demonstration staged by students', 'an attack carried out by Hamas'
+                if a.dep_ == "agent":
+                    for o in a.children:
+                        if o.dep_ == "pobj":
+                            b.add("agent", o)
     for left in noun_left(tok):
         if left.dep_ == "poss" or left.i >= tok.i:
             continue
@@ -729,6 +985,8 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
         else:
             if i in absorbed or tok.dep_ in _MERGE_DEPS and tok.head.i in triggers and triggers[tok.head.i].type == rule.type:
                 continue  # the verb's event already holds this noun
+            if _is_protest_phrase(tok) and tok.head.head.pos_ in ("VERB", "NOUN"):
+                continue  # 'organized a strike in protest of X': the reason for another act (see _purpose_targets)
             # 'launched a mediation effort between X and Y': the trigger names the kind of a generic head
             phrase = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAME_NOUNS else tok
             light, light_agent = _light_verb(phrase)
@@ -756,6 +1014,10 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                     b.add("agent", c)  # "guerrillas wounded two soldiers in an attack": they attacked
                 elif rule.type == "attack" and c.dep_ in ("dobj", "nsubjpass") and c.i != i:
                     b.add("target", c)  # 'the strike killed two Syrian soldiers': the victims
+        if rule.type == "protest" and not any(p.role == "target" for p in b.parts):
+            _purpose_targets(tok, light, b)
+        b.settle_between()
+        b.drop_self_sides()
         _transfer_sides(b)
         if b.location is None:  # 'struck a depot near Damascus': a place phrase inside an argument
             for t in clause:
