@@ -153,3 +153,136 @@ def test_user_split_survives_new_documents(ledger):
 def test_unknown_entity_is_not_found(ledger):
     with pytest.raises(NotFoundError):
         ledger.judge_entities("ent-missing", "ent-missing2", same=True)
+
+
+# -- names a row is known by: aliases reach the search across documents --
+
+FOUNDATION_DEFINED = ("Investigators at the Anti-Corruption Foundation (FBK) published a report on a seaside "
+                      "palace on Tuesday. FBK said the palace cost more than $1 billion.")
+FOUNDATION_ACRONYM = ("Prosecutors in Moscow asked a court on Friday to outlaw FBK. A lawyer for FBK called the "
+                      "request political.")
+
+
+def _extracted(text: str) -> Extraction:
+    from newsledger.extract.document import extract
+    from newsledger.ingest.documents import make_document
+    from newsledger.ingest.sources import RawItem
+
+    return extract(make_document(RawItem(origin="test", text=text)))
+
+
+def _org_rows(ledger: Ledger) -> dict[str, tuple[str, str]]:
+    """Organisation rows by key: (id, canonical id)."""
+    return {k: (i, c) for k, i, c in ledger.conn.execute(
+        "SELECT key, id, canonical_id FROM entities WHERE type = 'organization'")}
+
+
+@pytest.mark.parametrize("order", ["defined first", "acronym first"])
+def test_an_acronym_known_only_as_an_alias_links_across_articles(ledger, order):
+    defined, acronym = _extracted(FOUNDATION_DEFINED), _extracted(FOUNDATION_ACRONYM)
+    for x in ([defined, acronym] if order == "defined first" else [acronym, defined]):
+        ledger.add(x)
+    rows = _org_rows(ledger)
+    full = next(k for k in rows if "fundation" in k or "foundation" in k)
+    assert "fbk" in rows and full != "fbk"  # the article with "FBK" alone made a row of its own
+    assert rows["fbk"][1] == rows[full][1]  # ... which is the foundation
+    reason = ledger.conn.execute("SELECT reason FROM entity_links WHERE a IN (?, ?) AND b IN (?, ?)",
+                                 (rows["fbk"][0], rows[full][0]) * 2).fetchone()[0]
+    assert "FBK" in reason
+    # a person's split holds when both articles come again and a third, spelling the name another
+    # way, brings a row that looks like both
+    ledger.judge_entities(rows["fbk"][0], rows[full][0], same=False)
+    other_spelling = _extracted("Lawyers for the Anti-Korruption Foundation (FBK) appealed the ruling on Wednesday.")
+    for x in (defined, acronym, other_spelling):
+        ledger.add(x)
+    rows = _org_rows(ledger)
+    assert rows["fbk"][1] != rows[full][1]
+    third = next(k for k in rows if k not in ("fbk", full) and "fundation" in k)
+    linked = {b if a == rows[third][0] else a for a, b in ledger.conn.execute(
+        "SELECT a, b FROM entity_links WHERE origin = 'machine' AND ? IN (a, b)", (rows[third][0],))}
+    assert {rows["fbk"][0], rows[full][0]} <= linked  # by its spelling it is both ...
+    assert rows[third][1] in (rows["fbk"][1], rows[full][1])  # ... yet joins one side only
+
+
+def _one_org(text: str, spans: list[tuple[str, str]]) -> Extraction:
+    """An article whose organisation mentions (text, full name) all stand for one row keyed by the name."""
+    doc = Document(id=stable_id("doc", text), text=text, outlet="Wire", published="2024-05-02",
+                   published_source="metadata")
+    mentions, seen = [], 0
+    for surface, name in spans:
+        start = text.index(surface, seen)
+        seen = start + len(surface)
+        mentions.append(Mention(start, seen, surface, "organization", name, name.casefold()))
+    return Extraction(document=doc, mentions=tuple(mentions), sentences=((0, len(text)),))
+
+
+def test_a_known_row_written_under_a_new_name_is_judged_again(ledger):
+    ledger.add(_one_org("The NKVA denied the report.", [("NKVA", "NKVA")]))
+    ledger.add(_one_org("The Northern Kelp Veterans Association met.", [
+        ("Northern Kelp Veterans Association", "Northern Kelp Veterans Association")]))
+    rows = _org_rows(ledger)
+    assert rows["nkva"][1] != rows["northern kelp veterans association"][1]  # nothing says they are one
+    # no new row here: the association is only written, for the first time, as "NKVA"
+    ledger.add(_one_org("The Northern Kelp Veterans Association (NKVA) voted.", [
+        ("Northern Kelp Veterans Association", "Northern Kelp Veterans Association"),
+        ("NKVA", "Northern Kelp Veterans Association")]))
+    rows = _org_rows(ledger)
+    assert rows["nkva"][1] == rows["northern kelp veterans association"][1]
+
+
+def test_common_grams_are_skipped_in_a_large_ledger_but_rare_ones_still_find_a_variant(ledger, monkeypatch):
+    from newsledger.store import sqlite as store
+
+    monkeypatch.setattr(store, "_GRAM_BUDGET", 40)
+    # fifty bodies sharing the common grams of "... trading" and one with a rare name
+    names = [f"{w} Trading" for w in ("Alpha Beta Gamma Delta Epsilon Zeta Theta Iota Kappa Lambda Sigma Omega "
+                                      "Orion Vega Lyra Nova Atlas Titan Helios Apollo").split()]
+    for n in names:
+        ledger.add(_one_org(f"{n} filed its accounts.", [(n, n)]))
+    ledger.add(_one_org("Al-Zamili Trading sold rifles.", [("Al-Zamili Trading", "Al-Zamili Trading")]))
+    probe = store._probe_grams(ledger.conn, store.key_grams("al-zameli trading"), ("organization",))
+    assert "ing" not in probe and "zam" in probe  # the common gram is left out, the rare one kept
+    ledger.add(_one_org("Al-Zameli Trading denied it.", [("Al-Zameli Trading", "Al-Zameli Trading")]))
+    rows = _org_rows(ledger)
+    assert rows["al-zameli trading"][1] == rows["al-zamili trading"][1]
+    assert rows["alpha trading"][1] != rows["al-zamili trading"][1]
+
+
+def _place(text: str, geonames_id: int | None, lat: float | None, lon: float | None) -> Extraction:
+    doc = Document(id=stable_id("doc", text), text=text, outlet="Wire", published="2024-05-02",
+                   published_source="metadata")
+    key = f"geonames:{geonames_id}" if geonames_id else "springfield"
+    m = Mention(0, 11, "Springfield", "place", "Springfield", key, country="US", lat=lat, lon=lon,
+                geonames_id=geonames_id)
+    return Extraction(document=doc, mentions=(m,), sentences=((0, len(text)),))
+
+
+def test_places_the_geocoder_set_far_apart_stay_apart_even_through_a_bare_name(ledger):
+    ledger.add(_place("Springfield voted on the budget.", 101, 39.80, -89.64))
+    ledger.add(_place("Springfield opened a new bridge.", 202, 37.21, -93.29))
+    ledger.add(_place("Springfield was hit by a storm.", None, None, None))
+    rows = dict(ledger.conn.execute("SELECT key, canonical_id FROM entities"))
+    assert rows["geonames:101"] != rows["geonames:202"]  # two towns of one name
+    assert rows["springfield"] in (rows["geonames:101"], rows["geonames:202"])  # the bare name joins one
+    a, b = (ledger.conn.execute("SELECT id FROM entities WHERE key = ?", (k,)).fetchone()[0]
+            for k in ("geonames:101", "geonames:202"))
+    ledger.judge_entities(a, b, same=True)  # a person may still say they are one
+    rows = dict(ledger.conn.execute("SELECT key, canonical_id FROM entities"))
+    assert rows["geonames:101"] == rows["geonames:202"]
+
+
+def test_the_name_index_migration_indexes_aliases_of_rows_stored_before_it(tmp_path):
+    path = tmp_path / "old.db"
+    with Ledger(path) as led:
+        led.add(_one_org("The Northern Kelp Veterans Association (NKVA) voted.", [
+            ("Northern Kelp Veterans Association", "Northern Kelp Veterans Association"),
+            ("NKVA", "Northern Kelp Veterans Association")]))
+        # as a ledger written before migration 0005 was: no aliases, no name index
+        for table in ("name_grams", "name_gram_counts", "entity_aliases"):
+            led.conn.execute(f"DELETE FROM {table}")
+        led.conn.execute("DELETE FROM migrations WHERE name = '0005_name_index'")
+    with Ledger(path) as led:
+        assert led.conn.execute("SELECT count(*) FROM name_grams WHERE gram = 'nkv'").fetchone()[0] == 1
+        led.add(_one_org("The NKVA denied the report.", [("NKVA", "NKVA")]))
+        rows = _org_rows(led)
+        assert rows["nkva"][1] == rows["northern kelp veterans association"][1]

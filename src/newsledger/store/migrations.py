@@ -230,6 +230,68 @@ def _claim_source_span(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE claims ADD COLUMN {name} INTEGER")
 
 
+@migration("0005_name_index")
+def _name_index(conn: sqlite3.Connection) -> None:
+    """Find candidate rows by every name a row is known by, at a cost that does not grow with the ledger.
+
+    ``entity_aliases`` holds each row's distinct mention texts ("FBK" for the Anti-Corruption
+    Foundation), so judging a row no longer reads all its mentions. ``name_grams`` replaces
+    ``entity_grams``: the trigrams of each row's key and of its aliases' normalised forms, keyed by
+    type so one type's rows are found without a join; ``name_gram_counts`` (kept by triggers) says
+    how many rows share a gram, so the search reads the rarest grams first and skips the commonest.
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS entity_aliases (
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            text TEXT NOT NULL,
+            PRIMARY KEY (entity_id, text)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS name_grams (
+            gram TEXT NOT NULL,
+            type TEXT NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (gram, type, entity_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS name_gram_counts (
+            gram TEXT NOT NULL,
+            type TEXT NOT NULL,
+            n INTEGER NOT NULL,
+            PRIMARY KEY (gram, type)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS name_grams_counted AFTER INSERT ON name_grams BEGIN
+            INSERT INTO name_gram_counts VALUES (new.gram, new.type, 1)
+            ON CONFLICT (gram, type) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS name_grams_uncounted AFTER DELETE ON name_grams BEGIN
+            UPDATE name_gram_counts SET n = n - 1 WHERE gram = old.gram AND type = old.type;
+        END;
+        """,
+    )
+    from newsledger.resolve.names import name_key
+
+    conn.execute(
+        "INSERT OR IGNORE INTO entity_aliases SELECT DISTINCT entity_id, text FROM mentions"
+    )
+    # One document's own rows (unnamed sources, generic actors: key "<document id>:<key>") are never
+    # linked across documents, so never indexed.
+    rows = conn.execute(
+        "SELECT id, type, key FROM entities WHERE type != 'source'"
+        " AND substr(key, 1, instr(key, ':') - 1) NOT IN (SELECT id FROM documents)"
+    ).fetchall()
+    aliases: dict[str, list[str]] = {}
+    for eid, text in conn.execute("SELECT entity_id, text FROM entity_aliases"):
+        aliases.setdefault(eid, []).append(text)
+    for eid, type_, key in rows:
+        forms = {key, *(name_key(t, type_) for t in aliases.get(eid, ()))}
+        conn.executemany(
+            "INSERT OR IGNORE INTO name_grams VALUES (?, ?, ?)",
+            [(g, type_, eid) for g in set().union(*(key_grams(f) for f in forms if f))],
+        )
+    conn.execute("DROP TABLE IF EXISTS entity_grams")
+
+
 def key_grams(key: str) -> set[str]:
     """The letter trigrams of a normalised name, word edges included."""
     padded = f" {key} "

@@ -177,7 +177,8 @@ class _Writer:
         self.doc = extraction.document
         self.urls = urls
         self.mention_entity: list[str] = []
-        self.new_entities: list[str] = []
+        # Indexed rows -> the normalised names they are first known by in this document (key or alias).
+        self.new_forms: dict[str, set[str]] = {}
 
     def write(self) -> None:
         d = self.doc
@@ -227,11 +228,7 @@ class _Writer:
             (eid, m.type, m.name, key, m.country, m.lat, m.lon, m.geonames_id, m.wikidata, eid),
         ).rowcount
         if inserted and not scoped:
-            self.new_entities.append(eid)
-            self.db.executemany(
-                "INSERT OR IGNORE INTO entity_grams VALUES (?, ?)",
-                [(g, eid) for g in key_grams(key)],
-            )
+            self._index_form(eid, m.type, key)
         elif m.lat is not None or m.country or m.geonames_id or m.wikidata:
             self.db.execute(
                 "UPDATE entities SET country = COALESCE(country, ?), lat = COALESCE(lat, ?),"
@@ -239,20 +236,36 @@ class _Writer:
                 " wikidata = COALESCE(wikidata, ?) WHERE id = ?",
                 (m.country, m.lat, m.lon, m.geonames_id, m.wikidata, eid),
             )
+        new_text = self.db.execute("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?)", (eid, m.text)).rowcount
+        if new_text and not scoped:
+            # A spelling this row had not been written as ("FBK" after "Anti-Corruption Foundation (FBK)"):
+            # index it, so a later article that writes only "FBK" finds this row.
+            from newsledger.resolve.names import name_key
+
+            form = name_key(m.text, m.type)
+            if form and not set(form.split()) <= set(key.split()):  # "Foley" of "James Foley" is no new name
+                self._index_form(eid, m.type, form)
         return eid
 
+    def _index_form(self, eid: str, type_: str, form: str) -> None:
+        """Index one normalised name of a row; remember it, so the row is judged by it in this document."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO name_grams VALUES (?, ?, ?)", [(g, type_, eid) for g in key_grams(form)]
+        )
+        self.new_forms.setdefault(eid, set()).add(form)
+
     def _link_new_entities(self) -> None:
-        """Judge each entity row first seen in this document against similar rows in the ledger."""
+        """Judge each row first seen in this document, or first written here under a new name,
+        against the ledger rows that look like any of its new names."""
         from newsledger.resolve.names import find_same
 
         touched: set[str] = set()
-        for eid in dict.fromkeys(self.new_entities):
+        for eid, forms in self.new_forms.items():
             new = load_entity_row(self.db, eid)
-            if new.type == "source":
-                continue
             types = _COMPATIBLE_TYPES.get(new.type, (new.type,))
-            candidates = _candidate_rows(self.db, eid, types)
-            links = list(find_same(new, candidates))
+            candidates = _candidate_rows(self.db, eid, types, forms)
+            by_id = {c.id: c for c in candidates}
+            links = [link for link in find_same(new, candidates) if not _other_places(new, by_id[link[0]])]
             if new.geonames_id is not None:
                 links += [
                     (c.id, 1.0, f"same GeoNames id {new.geonames_id}")
@@ -468,6 +481,16 @@ def _fits_event(db: sqlite3.Connection, window: tuple[date, date] | None, event_
     )
 
 
+def _other_places(a: Entity, b: Entity) -> bool:
+    """Did the geocoder put two rows at different GeoNames features far apart? Then they are two
+    places whatever their names say (Washington, D.C. and Washington, Nebraska)."""
+    if a.geonames_id is None or b.geonames_id is None or a.geonames_id == b.geonames_id:
+        return False
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return event_matching._km((a.lat, a.lon), (b.lat, b.lon)) > event_matching.SAME_PLACE_KM
+
+
 def _json_list(values: frozenset[str] | set[str]) -> str:
     return json.dumps(sorted(values))
 
@@ -476,25 +499,60 @@ def _json_list(values: frozenset[str] | set[str]) -> str:
 # letter trigrams, so a transliteration variant ("Yerabuga"/"Yelabuga" share 3 of 7) is
 # well inside; the cap keeps each judgement cheap however large the ledger grows.
 _CANDIDATES = 40
+# How many index entries one search may read. Grams are read rarest first, and a gram whose
+# rows would pass this budget is skipped with all commoner ones: "an " or " al" match a
+# large share of a big ledger and tell nothing, while the rare grams of a name ("zam", "mel")
+# are what a spelling variant keeps. A small ledger reads every gram, as before.
+_GRAM_BUDGET = 3000
 
 
-def _candidate_rows(db: sqlite3.Connection, eid: str, types: Sequence[str]) -> list[Entity]:
-    """Rows of compatible types that share the most trigrams with ``eid``, or its GeoNames id."""
-    key, geonames_id = db.execute("SELECT key, geonames_id FROM entities WHERE id = ?", (eid,)).fetchone()
-    grams = sorted(key_grams(key))
-    type_marks = ",".join("?" * len(types))
+def _probe_grams(db: sqlite3.Connection, grams: set[str], types: Sequence[str]) -> list[str]:
+    """The grams to look up: rarest first among rows of these types, within the budget.
+
+    The rarest gram is always read, so a row with the very same name is always found.
+    """
     gram_marks = ",".join("?" * len(grams))
-    # The grams go in as values so SQLite walks the (gram, entity_id) key: a join on
-    # the new row's own grams made it scan the whole table for every new entity.
-    ids = [
-        r[0]
-        for r in db.execute(
-            f"SELECT g.entity_id FROM entity_grams g CROSS JOIN entities c ON c.id = g.entity_id"
-            f" WHERE g.gram IN ({gram_marks}) AND g.entity_id != ? AND c.type IN ({type_marks})"
-            f" GROUP BY g.entity_id ORDER BY count(*) DESC, g.entity_id LIMIT {_CANDIDATES}",
-            (*grams, eid, *types),
+    type_marks = ",".join("?" * len(types))
+    counts = sorted(
+        (n, g)
+        for g, n in db.execute(
+            f"SELECT gram, sum(n) FROM name_gram_counts WHERE gram IN ({gram_marks})"
+            f" AND type IN ({type_marks}) GROUP BY gram",
+            (*sorted(grams), *types),
         )
-    ]
+        if n
+    )
+    probe: list[str] = []
+    spent = 0
+    for n, g in counts:
+        if probe and spent + n > _GRAM_BUDGET:
+            break
+        probe.append(g)
+        spent += n
+    return probe
+
+
+def _candidate_rows(
+    db: sqlite3.Connection, eid: str, types: Sequence[str], forms: set[str]
+) -> list[Entity]:
+    """Rows of compatible types that share the most rare trigrams with ``forms`` (the new
+    names of ``eid``: its key, its aliases), or its GeoNames id."""
+    geonames_id = db.execute("SELECT geonames_id FROM entities WHERE id = ?", (eid,)).fetchone()[0]
+    grams = set().union(*(key_grams(f) for f in forms if f))
+    probe = _probe_grams(db, grams, types) if grams else []
+    ids: list[str] = []
+    if probe:
+        gram_marks = ",".join("?" * len(probe))
+        type_marks = ",".join("?" * len(types))
+        # (gram, type) is the table's key: SQLite seeks each pair, no join, no scan.
+        ids = [
+            r[0]
+            for r in db.execute(
+                f"SELECT entity_id FROM name_grams WHERE gram IN ({gram_marks}) AND type IN ({type_marks})"
+                f" AND entity_id != ? GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT {_CANDIDATES}",
+                (*probe, *types, eid),
+            )
+        ]
     if geonames_id is not None:
         ids += [
             r[0]
@@ -505,12 +563,15 @@ def _candidate_rows(db: sqlite3.Connection, eid: str, types: Sequence[str]) -> l
     if not ids:
         return []
     rows = db.execute(
-        "SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
-        " WHERE m.entity_id = e.id) AS texts FROM entities e"
+        f"SELECT e.*, ({_ALIAS_TEXTS}) AS texts FROM entities e"
         " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
         (json.dumps(sorted(set(ids))),),
     ).fetchall()
     return [_entity_from_row(r) for r in rows]
+
+
+# The distinct texts a row was written as (kept by the writer, one row per spelling).
+_ALIAS_TEXTS = "SELECT json_group_array(a.text) FROM entity_aliases a WHERE a.entity_id = e.id"
 
 
 def _entity_from_row(r: sqlite3.Row) -> Entity:
@@ -524,11 +585,7 @@ def _entity_from_row(r: sqlite3.Row) -> Entity:
 
 
 def load_entity_row(db: sqlite3.Connection, eid: str) -> Entity:
-    row = db.execute(
-        "SELECT e.*, (SELECT json_group_array(DISTINCT m.text) FROM mentions m"
-        " WHERE m.entity_id = e.id) AS texts FROM entities e WHERE e.id = ?",
-        (eid,),
-    ).fetchone()
+    row = db.execute(f"SELECT e.*, ({_ALIAS_TEXTS}) AS texts FROM entities e WHERE e.id = ?", (eid,)).fetchone()
     if row is None:
         raise NotFoundError(f"no entity with id {eid}")
     return _entity_from_row(row)
@@ -676,8 +733,32 @@ def _recluster_entities(db: sqlite3.Connection, seeds: set[str]) -> None:
             f"SELECT * FROM entity_links WHERE a IN ({marks}) OR b IN ({marks})", (*nodes, *nodes)
         )
     ]
-    for node, head in clusters.cluster(nodes, judgements).items():
+    # A geocoded row's point is a side: no chain of machine links may join two features far apart
+    # ("Springfield" without an id must not join Springfield, Illinois to Springfield, Missouri).
+    # Rows a person merged carry none, so the person's verdict is never overruled.
+    merged_by_user = {n for j in judgements if j.by_user and j.same for n in (j.a, j.b)}
+    points = {
+        r[0]: {"point": frozenset({f"{r[1]},{r[2]}"})}
+        for r in db.execute(
+            f"SELECT id, lat, lon FROM entities WHERE id IN ({marks}) AND geonames_id IS NOT NULL"
+            " AND lat IS NOT NULL AND lon IS NOT NULL",
+            tuple(nodes),
+        )
+        if r[0] not in merged_by_user
+    }
+    for node, head in clusters.cluster(nodes, judgements, points, _far_apart).items():
         db.execute("UPDATE entities SET canonical_id = ? WHERE id = ?", (head, node))
+
+
+def _far_apart(a: clusters.Sides, b: clusters.Sides) -> bool:
+    """Do two groups hold geocoded places farther apart than one place can be?"""
+    return any(_km_apart(p, q) > event_matching.SAME_PLACE_KM for p in a.get("point", ()) for q in b.get("point", ()))
+
+
+def _km_apart(p: str, q: str) -> float:
+    """Distance between two "lat,lon" points as sides hold them."""
+    (lat1, lon1), (lat2, lon2) = (map(float, x.split(",")) for x in (p, q))
+    return event_matching._km((lat1, lon1), (lat2, lon2))
 
 
 def _recluster_events(db: sqlite3.Connection, seeds: set[str]) -> None:
