@@ -373,3 +373,88 @@ def test_a_town_without_a_population_counts_as_a_small_town_not_a_hamlet(nlp: La
     out = run(nlp, "Fans from across Britain filled the stands at Twickenham for the final.",
               extra=[("Twickenham", "place"), ("Britain", "place")])
     assert out["Twickenham"].country == "GB" and 51 < out["Twickenham"].lat < 52  # type: ignore[operator]
+
+
+@needs_regions
+def test_a_state_named_inside_an_agency_name_places_the_towns(nlp: Language) -> None:
+    # Albany, New York is the larger; the state agency's name says the story is in Georgia.
+    text = "Agents of the Georgia Bureau of Investigation arrested an Albany man on Friday."
+    albany = run(nlp, text, extra=[("Albany", "place")])["Albany"]
+    assert albany.country == "US" and abs(albany.lat - 31.58) < 0.2  # type: ignore[operator]
+    plain = run(nlp, "Police arrested an Albany man on Friday.", extra=[("Albany", "place")])["Albany"]
+    assert abs(plain.lat - 31.58) > 1  # type: ignore[operator]
+    # A street named after a state says nothing about where the story is.
+    street = run(nlp, "A crash on Washington Drive closed the main road in Arlington on Monday.",
+                 extra=[("Arlington", "place")])["Arlington"]
+    assert street.lon is not None and street.lon > -110
+
+
+@needs_regions
+def test_a_town_and_a_county_of_the_same_name_are_one_clue(nlp: Language) -> None:
+    # DeKalb, Illinois lies in DeKalb County, Illinois; that the names match is no evidence for Illinois.
+    out = run(nlp, "DeKalb police said a jogger was stabbed near a park in DeKalb County.",
+              extra=[("DeKalb", "place"), ("DeKalb County", "place")])
+    county = out["DeKalb County"]
+    assert county.country == "US" and abs(county.lon + 84.2) < 0.3  # type: ignore[operator]
+
+
+@needs_regions
+def test_new_york_is_the_state_where_the_text_says_so_and_the_city_elsewhere(nlp: Language) -> None:
+    state, city = 5128638, 5128581
+    listed = run(nlp, "Dancers came from Missouri, New York and Virginia for the festival.",
+                 extra=[("Missouri", "place"), ("New York", "place"), ("Virginia", "place")])
+    assert listed["New York"].geonames_id == state
+    border = run(nlp, "Tolls on the turnpike are collected up to the New York border.", extra=[("New York", "place")])
+    assert border["New York"].geonames_id == state
+    office = run(nlp, "New York's attorney general sued the insurer on Tuesday.", extra=[("New York", "place")])
+    assert office["New York"].geonames_id == state
+    qualifier = run(nlp, "The airline is based in Queens, New York, and flies a single plane.",
+                    extra=[("Queens", "place"), ("New York", "place")])
+    assert qualifier["New York"].geonames_id == state
+    flights = run(nlp, "The airline will fly between New York and Moscow next year.",
+                  extra=[("New York", "place"), ("Moscow", "place")])
+    assert flights["New York"].geonames_id == city
+    capital = run(nlp, "The group is based in Washington, D.C., and has offices in Texas.",
+                  extra=[("Washington", "place"), ("D.C.", "place"), ("Texas", "place")])
+    washington = capital["Washington"]
+    assert washington.type == "place" and abs(washington.lat - 38.9) < 0.1  # type: ignore[operator]
+
+
+@needs_regions
+def test_one_other_town_and_a_nearby_town_place_a_namesake(nlp: Language) -> None:
+    # One other name is enough to say which state the story is in.
+    paris = run(nlp, "A Paris man was taken to a hospital in Dallas after the crash.",
+                extra=[("Paris", "place"), ("Dallas", "place")])["Paris"]
+    assert paris.country == "US" and abs(paris.lat - 33.66) < 0.2  # type: ignore[operator]
+    # A town across a state line from the other name: Hanover, New Hampshire, next to White River Junction, Vt.
+    hanover = run(nlp, "A Hanover student was hurt in a crash in White River Junction.",
+                  extra=[("Hanover", "place"), ("White River Junction", "place")])["Hanover"]
+    assert hanover.country == "US" and abs(hanover.lat - 43.7) < 0.2  # type: ignore[operator]
+    # International news keeps the capitals.
+    out = run(nlp, "Prices rose in Paris and London last month.", extra=[("Paris", "place"), ("London", "place")])
+    assert out["Paris"].country == "FR" and out["London"].country == "GB"
+
+
+@needs_regions
+def test_names_listed_before_counties_are_counties(nlp: Language) -> None:
+    # Warren, Ohio is a town in the state's north-east; "Warren counties" is Warren County, near Cincinnati.
+    text = "Contestants may live in Butler, Warren or Clark counties in Ohio."
+    out = run(nlp, text, extra=[("Butler", "place"), ("Warren", "place"), ("Clark", "place"), ("Ohio", "place")])
+    warren = out["Warren"]
+    assert warren.country == "US" and abs(warren.lat - 39.44) < 0.2  # type: ignore[operator]
+    assert abs(warren.lon + 84.2) < 0.2  # type: ignore[operator]
+    line = run(nlp, "The detour runs to the Warren/Clark county line in Ohio.",
+               extra=[("Warren", "place"), ("Clark", "place"), ("Ohio", "place")])["Warren"]
+    assert line.geonames_id == warren.geonames_id
+    town = run(nlp, "Police in Warren, Ohio, closed a road on Friday.", extra=[("Warren", "place"), ("Ohio", "place")])
+    assert town["Warren"].geonames_id != warren.geonames_id
+
+
+@needs_regions
+def test_a_country_name_is_a_town_right_next_to_another_named_town(nlp: Language) -> None:
+    text = "A Jordan man was found injured in a ditch outside Shakopee on Sunday."
+    jordan = run(nlp, text, extra=[("Jordan", "place"), ("Shakopee", "place")])["Jordan"]
+    assert jordan.type == "place" and jordan.country == "US" and abs(jordan.lat - 44.67) < 0.1  # type: ignore[operator]
+    abroad = run(nlp, "Israel and Jordan signed a water deal in Amman on Sunday.",
+                 extra=[("Israel", "place"), ("Jordan", "place"), ("Amman", "place")])["Jordan"]
+    assert abroad.type == "country" and abroad.country == "JO"

@@ -8,13 +8,19 @@ Cascade for each place mention (each step a named function below):
    bonuses for what the document's *other* names say: the countries and regions they name, the countries
    and regions of the towns and counties they were placed in (a region or country whose towns are named
    counts as named), the regions they could lie in at all (``nearby``), and a town and a county that could
-   hold each other ("Paris" and "Henry County": ``_in_named_district``). Ranking runs once without context
+   hold each other ("Paris" and "Henry County": ``_in_named_district``; a town and a county of one name are
+   one clue, not two), a town near where another name was placed (across state lines too), and a state the
+   text writes outside every place mention ("Georgia Bureau of Investigation": ``_regions_in_text``). Ranking
+   runs once without context
    and then twice with it, so a first guess ("Georgia" the country) is corrected once the other names are
    counted; a name never votes for its own reading. Villages of 500-1,000 people compete only where the text
    names their county or state, and answer alone when nothing else has the name.
 3. ``_prefer_city_over_region``: a region named after its main city ("Tehran", "New York") gives way to
    that city, and a county or municipality to the town of its name in it: news text using the bare name
-   nearly always means the town.
+   nearly always means the town. Unless the text says it is the region (``_reads_as_region``: one of a list of
+   regions, a town's qualifier, "the New York border", "upstate", "New York's governor"). A bare name in a list
+   that ends in "counties" or "county line" ("Butler, Warren or Clark counties") is read as the county
+   (``_as_listed_county``).
 A name the gazetteer lacks may still be an adjective of an area ("European", "Ohioans": ``_adjective_of_area``),
 a dotted abbreviation written with spaces ("W. Va."), a county written the other way or abbreviated ("Mayo
 County", "Loudon Co.": ``_respelt``), or a part or institution of a place ("South Florida", "the Las Vegas
@@ -80,11 +86,33 @@ CONTEXT_ROUNDS = 2
 NEARBY_BONUS = 0.5
 NEARBY_CAP = 3.0
 COVER_BONUS = 2.0
-COVER_MIN_NAMES = 2  # a share of one name says nothing
+# The share of one name says little when it could lie anywhere: "Paris" could lie in a dozen states and would
+# lift "Geneva" to Illinois. A single other placeable name covers the region it was placed in ("Paris" beside
+# "Dallas" is in Texas) and, when it could lie in COVER_SINGLE_MAX regions or fewer, each of them ("Columbus"
+# beside "Harris County"): LGL acc@161 82.0 -> 82.3 (3, 4 or 6 alike), GeoWebNews flat. Covering every region of
+# one name gave 82.4 but put Geneva in Illinois beside "Paris, France".
+COVER_MIN_NAMES = 2
+COVER_SINGLE_MAX = 4
 # A town and a county of the document that could hold each other. Swept on LGL (acc@161): 0 / 2 / 3 / 4.5 gave
 # 78.1 / 79.7 / 79.8 / 79.7 with GeoWebNews unchanged; letting the pair also read a country's name as the
 # town ("Lebanon" and "Boone County") is 0.5 of that.
 DISTRICT_BONUS = 3.0
+# A first-level region the text writes outside any place mention: inside an organisation's name ("Georgia
+# Bureau of Investigation", "the Texas Forestry Service") or after an unmarked town ("Greer, S.C."). Local
+# news names its state's agencies; weighed like a named region (MENTIONED_BONUS) times this share. 0 / 1 gave
+# LGL acc@161 82.3 / 82.4, GeoWebNews 72.6 both.
+TEXT_REGION_SHARE = 1.0
+# A town near a place another name of the document was placed at (its town or county): local stories name
+# neighbouring towns, across county and state lines too ("Hanover" beside "White River Junction", Vt.). Full
+# bonus at distance 0, falling linearly to nothing at PROXIMITY_KM. Swept (acc@161, cover from two names):
+# 0 / 1.0 / 1.5 / 2.0 at 150 km gave LGL 81.8 / 82.0 / 82.1 / 82.0, GeoWebNews 72.6 / 72.6 / 72.5 / 72.4;
+# 80 km or 300 km no better.
+PROXIMITY_BONUS = 1.0
+PROXIMITY_KM = 150.0
+# A country's name read as a town within this distance of another placed name (``_next_to_named_place``):
+# 40 and 80 km gave the same LGL acc@161 (82.3 -> 82.4; six Jordans and Lebanons in local obituaries and
+# school news), GeoWebNews unchanged.
+NEXT_TO_KM = 40.0
 TOWN_FLOOR = 1000  # the population a town of cities1000 is counted at when GeoNames gives none
 LOC_MIN_TOWN = 100_000
 FACILITY_MIN_TOWN = 100_000  # still lets "Kennedy Airport" through to Kennedy, Bogota: a known weakness
@@ -111,6 +139,12 @@ _PART_HEAD = re.compile(
     r"^(?:(?:greater\s+)?(?:metro(?:politan)?\s+)?area|metro|suburbs|outskirts|downtown|city\s+cent(?:re|er)|valley"
     r"|bay|harbou?r|(?:city|county|district|town|borough|regional|municipal)\s+council|council"
     r"|township|municipal\s+district|(?:high|supreme|district|crown|magistrates'?|county|city|federal)\s+court)$",
+    re.IGNORECASE,
+)
+# Heads that make a region's name a street's ("Washington Drive", "Ohio St."); grammar, like _FACILITY_HEAD.
+_STREET_HEAD = re.compile(
+    r"\s+(?:street|st\b|avenue|ave\b|road|rd\b|drive|dr\b|boulevard|blvd\b|lane|ln\b|way|place|pl\b|court|ct\b"
+    r"|parkway|pkwy\b|highway|hwy\b|circle|terrace|trail|pike|turnpike)",
     re.IGNORECASE,
 )
 _COMPASS_WORDS = frozenset(
@@ -247,8 +281,11 @@ class _Context:
     nearby: dict[tuple[str, str], float] = field(default_factory=dict)
     cover: dict[tuple[str, str], float] = field(default_factory=dict)  # share of other names it could hold
     # Second-level units (county, parish) other names could be, and those other names' towns could lie in.
-    districts: set[tuple[str, str, str]] = field(default_factory=set)
-    town_districts: set[tuple[str, str, str]] = field(default_factory=set)
+    # Each with the stems of the places that give it ("dekalb" for DeKalb County and for the town DeKalb).
+    districts: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    town_districts: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
+    in_text: set[tuple[str, str]] = field(default_factory=set)  # regions written outside place mentions
+    vote_points: list[tuple[float, float]] = field(default_factory=list)  # where other names' towns were placed
 
 
 @dataclass(slots=True)
@@ -259,8 +296,8 @@ class _NameEvidence:
     regions: set[tuple[str, str]] = field(default_factory=set)
     vote: Place | None = None  # the town or district it was placed at
     could_be: set[tuple[str, str]] = field(default_factory=set)  # every region a candidate of it lies in
-    districts: set[tuple[str, str, str]] = field(default_factory=set)  # every county it could be
-    town_districts: set[tuple[str, str, str]] = field(default_factory=set)  # every county its towns lie in
+    districts: set[tuple[str, str, str, str]] = field(default_factory=set)  # every county it could be, + stem
+    town_districts: set[tuple[str, str, str, str]] = field(default_factory=set)  # every county its towns lie in
 
 
 def _evidence(mentions: Sequence[Mention], picks: dict[int, Place],
@@ -283,7 +320,7 @@ def _evidence(mentions: Sequence[Mention], picks: dict[int, Place],
             if (c.kind in _LOCAL_KINDS or c.kind == "region") and not c.alternate:
                 ev.could_be.add((c.country, c.admin1 or ""))
             if c.kind in _LOCAL_KINDS and c.admin2 and not c.alternate:
-                (ev.districts if c.kind == "district" else ev.town_districts).add(_district_key(c))
+                (ev.districts if c.kind == "district" else ev.town_districts).add((*_district_key(c), _stem(c.name)))
     return out
 
 
@@ -298,16 +335,27 @@ def _context_without(evidence: dict[str, _NameEvidence], own: str) -> _Context:
         ctx.regions |= ev.regions
         if ev.vote is not None:
             ctx.implied[ev.vote.country] += 1
+            if ev.vote.lat is not None and ev.vote.lon is not None:
+                ctx.vote_points.append((ev.vote.lat, ev.vote.lon))
             ctx.implied_regions[(ev.vote.country, ev.vote.admin1 or "")] += 1
         for region in ev.could_be:
             ctx.nearby[region] = ctx.nearby.get(region, 0.0) + 1.0 / len(ev.could_be)
             ctx.cover[region] = ctx.cover.get(region, 0.0) + 1.0
         placeable += bool(ev.could_be)
-        ctx.districts |= ev.districts
-        ctx.town_districts |= ev.town_districts
+        for cc, a1, a2, stem in ev.districts:
+            ctx.districts.setdefault((cc, a1, a2), set()).add(stem)
+        for cc, a1, a2, stem in ev.town_districts:
+            ctx.town_districts.setdefault((cc, a1, a2), set()).add(stem)
     # As a share of the names that could be placed at all. Tried: only the single region holding the most
     # names gets it (so that names found in every state, "Washington", lift no state): 0.4 points worse on LGL.
     ctx.cover = {r: n / placeable for r, n in ctx.cover.items()} if placeable >= COVER_MIN_NAMES else {}
+    if placeable == 1:
+        # One other name covers the region it was placed in, and every region it could lie in when those are
+        # few ("Harris County": Texas or Georgia); "Paris" could lie in a dozen states and covers only its own.
+        single = next(ev for key, ev in evidence.items() if key != own and ev.could_be)
+        ctx.cover = {region: 1.0 for region in ctx.implied_regions}
+        if len(single.could_be) <= COVER_SINGLE_MAX:
+            ctx.cover.update({region: 1.0 for region in single.could_be})
     return ctx
 
 
@@ -319,11 +367,114 @@ def _in_named_district(cand: Place, ctx: _Context | None) -> bool:
     """The town lies in a county another name of the document could be, or the county holds a town another
     name could be ("Paris" and "Henry County": Paris, Tennessee, the seat of Henry County). A town name and a
     county name rarely meet by chance, so the pair is strong evidence for both."""
-    if ctx is None or cand.alternate or not cand.admin2:
+    if ctx is None or cand.alternate or not cand.admin2 or cand.kind not in _LOCAL_KINDS:
         return False
-    if cand.kind == "city":
-        return _district_key(cand) in ctx.districts
-    return cand.kind == "district" and _district_key(cand) in ctx.town_districts
+    # A town and a county of one name ("DeKalb" and "DeKalb County") are one clue, not two: the county need
+    # not hold a town of its name, and a bare "DeKalb" beside "DeKalb County" is often the county itself.
+    stems = (ctx.districts if cand.kind == "city" else ctx.town_districts).get(_district_key(cand), set())
+    return bool(stems - {_stem(cand.name)})
+
+
+_DISTRICT_HEADS = re.compile(r" (?:county|parish|borough|municipality|township)$")
+
+
+def _stem(name: str) -> str:
+    """A place's name without its county head: "DeKalb County" and "DeKalb" share the stem "dekalb"."""
+    return _DISTRICT_HEADS.sub("", normalise(name))
+
+
+def _regions_in_text(text: str, mentions: Sequence[Mention], cands: dict[int, tuple[Place, ...]],
+                     gaz: Gazetteer) -> set[tuple[str, str]]:
+    """The first-level regions of the candidates' towns that the text writes outside every place mention: by
+    main name, case as written ("Georgia Bureau of Investigation"), or as a news abbreviation after a comma
+    ("Greer, S.C."; bare "Col." or "Ind." are titles and parties too often to count)."""
+    wanted = {(c.country, c.admin1) for found in cands.values() for c in found
+              if c.kind in _LOCAL_KINDS and c.admin1 and not c.alternate}
+    if not wanted:
+        return set()
+    forms: dict[str, tuple[str, str]] = {}
+    for cc, a1 in wanted:
+        region = gaz.region(cc, a1)
+        name = region.name.split(", ")[0] if region is not None else ""
+        if len(name) >= 4 and name[0].isupper():
+            forms[name] = (cc, a1)
+    forms.update({alias: key for alias, key in _region_abbreviations().items() if key in wanted})
+    if not forms:
+        return set()
+    spans = [(m.start, m.end) for m in mentions if m.type in _PLACE_TYPES]  # an agency's name is no place's
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # A name stands on its own; an abbreviation counts only after a comma.
+    pattern = re.compile(rf"(?:(?<![\w.])|(?<=,\s))(?:{alternatives})(?!\w)")
+    found: set[tuple[str, str]] = set()
+    for hit in pattern.finditer(text):
+        form = hit.group()
+        if form.endswith(".") and text[max(0, hit.start() - 2) : hit.start()] != ", ":
+            continue
+        if _STREET_HEAD.match(text, hit.end()):
+            continue  # "Washington Drive" names a street, wherever it is
+        if not any(start <= hit.start() < end for start, end in spans):
+            found.add(forms[form])
+    return found
+
+
+# A name in a list that ends in a plural county head, or before "county line": "Butler, Warren and Clark
+# counties", "the Grant/Wilkin county line". Each name in it is a county.
+_COUNTY_LIST_TAIL = re.compile(
+    r"((?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/|&\s*)[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?)*)"
+    r"\s*(counties|parishes|(?:county|parish)\s+lines?)\b"
+)
+
+
+def _as_listed_county(text: str, m: Mention) -> tuple[Place, ...]:
+    """The counties (parishes) a bare name denotes when the text lists it as one ("Nassau and Baker
+    counties"); empty when it does not."""
+    hit = _COUNTY_LIST_TAIL.match(text, m.end)
+    if hit is None or len(hit.group(0)) > 160:
+        return ()
+    head = "parish" if hit.group(2).startswith("parish") else "county"
+    return tuple(c for c in _lookup(f"{m.text} {head}") if c.kind == "district")
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|/)\s*$", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"(?:\s+(?:border|state\s+line)\b|(?:'s|\u2019s)\s+(?:governor|attorney\s+general|legislature|state\s+\w+))",
+    re.IGNORECASE,
+)
+_REGION_BEFORE = re.compile(r"\b(?:upstate|downstate)\s+$", re.IGNORECASE)
+
+
+def _reads_as_region(text: str, i: int, mentions: Sequence[Mention], prev: int | None, nxt: int | None,
+                     picks: dict[int, Place], cands: dict[int, tuple[Place, ...]]) -> bool:
+    """The name of both a region and its city ("New York") is read as the region where the text says so: a
+    town's qualifier ("Rego Park, New York, will"), one of a list of regions ("Missouri, New York and
+    Virginia"), "the New York border", "upstate New York", "New York's governor". Elsewhere the city stands
+    (``_prefer_city_over_region``): "flights between New York and Moscow" and "the New York Times" are the city."""
+    found = cands.get(i, ())
+    if not any(c.kind == "region" and not c.alternate for c in found) or not any(c.kind == "city" for c in found):
+        return False
+    if any(c.kind == "country" and not c.alternate for c in found):
+        return False  # "the Mexico border" is the country's
+    m = mentions[i]
+    if _REGION_AFTER.match(text, m.end) or _REGION_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+        return True
+
+    def listed_with(j: int | None) -> Place | None:
+        if j is None:
+            return None
+        a, b = sorted((m, mentions[j]), key=lambda x: x.start)
+        gap = text[a.end : b.start]
+        return picks.get(j) if len(gap) <= 8 and _LIST_GAP.match(gap) else None
+
+    before, after = listed_with(prev), listed_with(nxt)
+    if after is not None and any(_fits(c, after) for c in found if c.kind == "city"):
+        return False  # "Washington, D.C.": the region qualifies the city, it is not listed with it
+    if any(p is not None and p.kind == "region" and not p.alternate for p in (before, after)):
+        return True
+    qualifies = prev is not None and text[mentions[prev].end : m.start].strip() == ","
+    if prev is not None and before is not None and after is None and qualifies:
+        regions = [c for c in found if c.kind == "region" and not c.alternate]
+        return before.kind in _LOCAL_KINDS and any(_fits(c, r) for c in cands.get(prev, ()) for r in regions)
+    return False
 
 
 def _qualifier(text: str, mention: Mention, following: Mention | None, gaz: Gazetteer) -> list[Place]:
@@ -378,6 +529,8 @@ def _score(cand: Place, ctx: _Context | None, quals: Sequence[Place]) -> float:
             score += MENTIONED_BONUS
         if (cand.country, cand.admin1 or "") in ctx.regions and cand.kind in _LOCAL_KINDS:
             score += MENTIONED_BONUS
+        elif (cand.country, cand.admin1 or "") in ctx.in_text and cand.kind in _LOCAL_KINDS:
+            score += MENTIONED_BONUS * TEXT_REGION_SHARE
         if cand.kind == "region" and ctx.implied_regions[(cand.country, cand.admin1 or "")]:
             score += MENTIONED_BONUS  # named through its towns: "Georgia" with "Atlanta" is the state
         elif cand.kind == "country" and ctx.implied[cand.country] and cand.country not in ctx.countries:
@@ -389,7 +542,27 @@ def _score(cand: Place, ctx: _Context | None, quals: Sequence[Place]) -> float:
             score += COVER_BONUS * ctx.cover.get((cand.country, cand.admin1 or ""), 0.0)
             if _in_named_district(cand, ctx):
                 score += DISTRICT_BONUS
+            # Not for a variant name: "Minsk" beside "Warsaw" is not Mińsk Mazowiecki, 40 km away.
+            if PROXIMITY_BONUS and ctx.vote_points and not cand.alternate and cand.lat is not None \
+                    and cand.lon is not None:
+                near = min(_km(cand.lat, cand.lon, lat, lon) for lat, lon in ctx.vote_points)
+                score += PROXIMITY_BONUS * max(0.0, 1.0 - near / PROXIMITY_KM)
     return score
+
+
+def _next_to_named_place(cand: Place, ctx: _Context | None) -> bool:
+    """The town lies within NEXT_TO_KM of a town another name of the document was placed at ("Jordan" beside
+    "Shakopee": Jordan, Minnesota, is 15 km away). Strong enough to read a country's name as that town."""
+    if ctx is None or cand.alternate or cand.kind != "city" or cand.lat is None or cand.lon is None:
+        return False
+    return any(_km(cand.lat, cand.lon, lat, lon) <= NEXT_TO_KM for lat, lon in ctx.vote_points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine; a few lines, so no geodesy library for it)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _fuzzy(name: str, ctx: _Context, quals: Sequence[Place] = ()) -> list[Place]:
@@ -445,9 +618,9 @@ def _rank(cands: Sequence[Place], ctx: _Context | None, quals: Sequence[Place]) 
         # A country's own name ("China", "Lebanon") means a town of that name only when the text qualifies it
         # ("China, Texas") or names the town's county. Naming the town's state is not enough: a trade story
         # names Texas and China. Costs 0.4 points on LGL (local US news: Lebanon, Ohio) and gains 0.4 on
-        # GeoWebNews.
+        # GeoWebNews. A town a few miles from another placed name is allowed too ("Jordan" beside "Shakopee").
         cands = [c for c in cands if c.kind not in _LOCAL_KINDS or any(_fits(c, q) for q in quals)
-                 or _in_named_district(c, ctx)]
+                 or _in_named_district(c, ctx) or _next_to_named_place(c, ctx)]
     if any(not c.village for c in cands):
         # A village shares its name with a town of cities1000 and enters only where the text points at it:
         # its county or its state named ("Belgrade" in an article that names Maine).
@@ -579,9 +752,21 @@ def geocode(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         best = _rank(found, None, quals[i])
         if best is not None:
             resolved[i] = best
+    in_text = _regions_in_text(text, mentions, cands, gaz)
+    for i in cands:
+        counties = _as_listed_county(text, mentions[i])
+        if counties:
+            cands[i] = counties
+    prev_of = {b: a for a, b in next_of.items()}
+    as_region = {i for i in cands
+                 if _reads_as_region(text, i, mentions, prev_of.get(i), next_of.get(i), resolved, cands)}
+    for i in as_region:
+        cands[i] = tuple(c for c in cands[i] if c.kind == "region" and not c.alternate)
     for _ in range(CONTEXT_ROUNDS):
         evidence = _evidence(mentions, resolved, cands)
         contexts = {key: _context_without(evidence, key) for key in evidence}
+        for ctx in contexts.values():
+            ctx.in_text = in_text
         resolved = {}
         for i, found in cands.items():
             m = mentions[i]
