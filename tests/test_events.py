@@ -614,3 +614,133 @@ def test_the_country_a_visit_goes_to_is_its_host(nlp):
 def test_a_by_phrase_the_parser_moved_past_an_aside_is_the_passives_agent(nlp):
     mentions, events = full("The governor was accused of hiding state money, most of it thought to be in Swiss banks, by Kenyan officials.")
     assert ("agent", "Kenyan officials") in roles(only(events, "accusation"), mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # an obligation is not an occurrence; a past "had to" tells what was done
+        ("Armenia has to withdraw its troops from the border.", "hypothetical"),
+        ("Armenia needs to withdraw its troops from the border.", "hypothetical"),
+        ("Armenia is obliged to withdraw its troops from the border.", "hypothetical"),
+        ("Armenia must withdraw its troops from the border.", "hypothetical"),
+        ("Armenia does not have to withdraw its troops from the border.", "hypothetical"),
+        ("Armenia had to withdraw its troops from the border.", "occurred"),
+        ("Armenia has yet to withdraw its troops from the border.", "negated"),
+        ("Armenia is to withdraw its troops from the border by May.", "planned"),
+        # a prohibition is not a report that the act did not happen
+        ("Armenia must not withdraw its troops from the border.", "hypothetical"),
+        ("Armenia could not withdraw its troops from the border.", "negated"),
+    ],
+)
+def test_obligations_are_not_occurrences(nlp, text, modality):
+    _, _, _, events = extract(nlp, text)
+    assert [e.modality for e in events if e.type == "withdrawal"] == [modality]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The navy will not hesitate to strike the rebel ports.", "planned"),
+        ("The navy did not hesitate to strike the rebel ports.", "occurred"),
+        ("The navy hesitated to strike the rebel ports.", "negated"),
+        ("The navy refrained from striking the rebel ports.", "negated"),
+        ("The navy did not refrain from striking the rebel ports.", "occurred"),
+    ],
+)
+def test_negated_reluctance_affirms_in_its_own_tense(nlp, text, modality):
+    _, _, _, events = extract(nlp, text)
+    assert [e.modality for e in events if e.type == "attack"] == [modality]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger", "modality"),
+    [
+        ("Jordan declared a state of emergency in the north.", "seizure", "state", "occurred"),
+        ("Bangkok said it is prepared to impose martial law.", "seizure", "law", "planned"),
+        ("Egypt imposed a blockade on the border town.", "seizure", "blockade", "occurred"),
+        ("Warsaw will prohibit exports of grain to Moscow.", "seizure", "prohibit", "planned"),
+        ("Militiamen beat up two journalists in Tripoli.", "attack", "beat", "occurred"),
+        ("The rebels released Ahmed Shah on Monday.", "concession", "released", "occurred"),
+        ("Rebel leaders dismissed an appeal from the president.", "rejection", "dismissed", "occurred"),
+        ("Brussels pressured Belgrade to arrest the suspects.", "request", "pressured", "occurred"),
+        ("Five parties boycotted the vote in Harare.", "protest", "boycotted", "occurred"),
+        ("Hungary will support the Security Council resolution.", "endorsement", "support", "planned"),
+        ("The court cancelled the restrictions on Kurdish newspapers.", "concession", "cancelled", "occurred"),
+        ("Kenya granted asylum to three Eritrean pilots.", "aid", "asylum", "occurred"),
+        ("A Lebanese trader is suing the French government for damages.", "legal", "suing", "occurred"),
+    ],
+)
+def test_general_triggers_with_their_sense(nlp, text, type_, trigger, modality):
+    _, _, _, events = extract(nlp, text)
+    ev = only(events, type_)
+    assert ev.trigger.text.startswith(trigger) and ev.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company released a statement on Monday.",  # release needs a person or an actor
+        "The minister dismissed the report.",  # dismissing no appeal, demand or decision
+        "The state of the roads is poor.",  # a state that is no emergency
+        "The law took effect in May.",  # a law that is not martial law
+        "Police pressed the button.",  # pressing for no act
+        "The exhausted rebels sued for peace.",  # asking to end a war, not a lawsuit
+        "The band cancelled its tour.",  # ending no restriction
+    ],
+)
+def test_other_senses_of_the_new_triggers_make_no_event(nlp, text):
+    _, _, _, events = extract(nlp, text)
+    assert [e.type for e in events if e.type in ("concession", "rejection", "seizure", "request", "legal")] == []
+
+
+def test_a_restriction_weighs_on_the_place_it_is_imposed_in(nlp):
+    _, mentions, _, events = extract(nlp, "Belgrade lifted the night curfew in Kosovo on Sunday.")
+    ev = only(events, "concession")
+    assert {("agent", "Belgrade"), ("target", "Kosovo")} <= roles(ev, mentions)
+
+
+def test_an_agreement_to_act_takes_the_other_side_of_that_act(nlp):
+    _, mentions, _, events = extract(nlp, "Ethiopia agreed to sell wheat to Kenya.")
+    ev = only(events, "agreement")
+    assert ("target", "Kenya") in roles(ev, mentions)
+    assert only(events, "transfer").modality == "planned"  # agreeing to sell is not selling
+
+
+def test_a_pronoun_stands_for_the_name_not_its_apposition(nlp):
+    _, mentions, _, events = extract(
+        nlp, "The Ghana Teachers Union, the largest union of teachers, said that it had called off its strike.")
+    ev = only(events, "concession")
+    assert ("agent", "Ghana Teachers Union") in roles(ev, mentions)
+
+
+def test_a_visited_capital_is_the_host(nlp):
+    _, mentions, _, events = extract(nlp, "The Polish president arrived in Vilnius on a two-day visit.")
+    ev = only(events, "meeting")
+    assert ("partner", "Vilnius") in roles(ev, mentions)
+    _, mentions, _, events = extract(nlp, "The Polish president paid a visit to Kaunas.")  # not a capital
+    assert ("partner", "Kaunas") not in roles(only(events, "meeting"), mentions)
+
+
+def test_an_object_counted_with_up_to_is_the_object(nlp):
+    _, mentions, _, events = extract(nlp, "Gunmen in Sinai kidnapped up to 12 Chinese engineers on Monday.")
+    ev = only(events, "seizure")
+    assert ("target", "Chinese") in roles(ev, mentions)
+
+
+def test_being_to_blame_is_a_judgement_on_the_subject(nlp):
+    _, mentions, _, events = extract(nlp, "Tehran is to blame for the attack on the tanker.")
+    ev = only(events, "accusation")
+    assert ev.modality == "occurred" and ("target", "Tehran") in roles(ev, mentions)
+    assert ("agent", "Tehran") not in roles(ev, mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Minsk refused entry to three Lithuanian reporters.",
+    "Minsk was refusing visas to Lithuanian reporters.",
+])
+def test_who_is_refused_something_is_the_rejections_target(nlp, text):
+    _, mentions, _, events = extract(nlp, text)
+    ev = only(events, "rejection")
+    assert ("agent", "Minsk") in roles(ev, mentions)
+    assert any(role == "target" and "Lithuanian" in name for role, name in roles(ev, mentions))

@@ -160,3 +160,17 @@ def test_the_store_and_the_exports_take_speech_acts(tmp_path: Path) -> None:
     assert len(coded["REQUEST"]["source"]) == 1 and coded["REQUEST"]["source"][0]["actor_text"] != "Iran"
     asked = {a["actor_text"] for a in coded["REQUEST"]["recipient"]}
     assert asked and asked <= {"Iran", "Tehran"}  # (the capital, or the state it stands for)
+
+
+def test_the_us_as_a_subject_is_the_country_not_the_speaker() -> None:
+    ex = run("The Kenyan president said the US must be ready to mediate between the two parties.")
+    req = only(ex, "request")
+    assert names(ex, req, "target") == {"US"}
+    assert only(ex, "meeting").modality == "hypothetical"  # 'must be ready to' is no occurrence
+
+
+def test_not_hesitating_to_strike_is_a_threat_of_a_planned_strike() -> None:
+    ex = run("Ankara said it will not hesitate to strike militant camps in Syria.")
+    threat = only(ex, "threat")
+    assert names(ex, threat, "agent") == {"Ankara"}
+    assert only(ex, "attack").modality == "planned"  # not negated: the strike is announced

@@ -172,8 +172,19 @@ class MentionIndex:
             k = self._by_token[j]
             if k is not None and (self.type_of(k) in types or (
                     plural and self.type_of(k) == "person" and self.doc[j].tag_ in ("NNS", "NNPS"))):
-                return k  # ('Kosovo Serbs said their leaders ...': a plural name the model tagged as a person)
+                # ('Kosovo Serbs said their leaders ...': a plural name the model tagged as a person)
+                return self._named_by_apposition(k, types)
         return None
+
+    def _named_by_apposition(self, k: int, types: Sequence[str]) -> int:
+        """The name a description stands beside: in "the NUT, the teachers' union, said it ..." *it* is
+        the NUT, which the nearest mention (the appositive) only describes."""
+        m = self.mentions[k]
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "appos":
+            return k
+        named = self._by_token[span.root.head.i]
+        return named if named is not None and named != k and self.type_of(named) in types else k
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -260,12 +271,25 @@ def clause_tokens(head: Token, stop: Iterable[Token] = ()) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _own_modality(tok: Token) -> Modality | None:
+# Modals that under negation forbid or doubt an act rather than report that it did not happen: "must not
+# attack" is a prohibition, "may not attack" a possibility; "could not attack" / "will not attack" stay negated.
+_NON_ASSERTING_MODALS = frozenset({"must", "should", "ought", "may", "might"})
+
+
+def _negated_here(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def _own_modality(tok: Token, affirmed: bool = False) -> Modality | None:
+    """The mode a token's own auxiliaries, negation and markers give it; ``affirmed`` reads it as if its
+    negation were absent (for "did not hesitate to", whose negation cancels the hesitation's)."""
     cues = modality_cues()
     children = list(tok.children)
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in children):
-        return "negated"
     auxes = [c for c in children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    if not affirmed and _negated_here(tok):
+        if any(a.lower_ in _NON_ASSERTING_MODALS for a in auxes):
+            return "hypothetical"
+        return "negated"
     for i, aux in enumerate(auxes):
         kind = cues.get(("aux", aux.lower_))
         if kind == "planned":
@@ -285,25 +309,58 @@ def _own_modality(tok: Token) -> Modality | None:
     return None
 
 
-def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0) -> Modality:
+def _through_governor(tok: Token, head: Token, reporting: set[int], depth: int) -> Modality | None:
+    """The mode a verb of obligation or of reluctance gives the act it governs, or None when ``head`` is
+    neither. An obligation is no occurrence ("has to withdraw", "is obliged to pay", "does not need to
+    attack": hypothetical), except a past "had to", which in news tells what was done ("had to turn back").
+    Reluctance negates ("refrained from striking", "hesitated to act"), and negated reluctance affirms in the
+    reluctant verb's own tense: "did not hesitate to strike" occurred, "will not hesitate to strike" is planned.
+    """
+    cues = modality_cues()
+    lemma = head.lemma_.lower()
+    if tok.dep_ == "xcomp" and lemma in ("have", "be") and any(c.lower_ == "yet" for c in head.children):
+        return "negated"  # "has yet to respond", "is yet to withdraw": it has not
+    if tok.dep_ == "xcomp" and ("obligation", lemma) in cues:
+        if lemma == "have" and head.tag_ == "VBD" and not _negated_here(head):
+            return modality(head, reporting, depth + 1)
+        return cues[("obligation", lemma)]
+    # (the parser often reads "hesitated to strike" as a purpose clause: advcl)
+    if ("reluctance", lemma) in cues and (tok.dep_ in ("xcomp", "advcl") or (tok.dep_ == "pcomp" and tok.head.lower_ == "from")):
+        if not _negated_here(head):
+            return cues[("reluctance", lemma)]
+        return modality(head, reporting, depth + 1, affirmed=True)
+    return None
+
+
+def modality(tok: Token, reporting: set[int] = frozenset(), depth: int = 0, affirmed: bool = False) -> Modality:
     """occurred / planned / hypothetical / negated, from the grammar around a trigger.
 
     Looks at the trigger's own auxiliaries and negation, then at a governing verb it is the
-    infinitive or object of ('plans to buy', 'refused to sell', 'will sign a deal'). A reporting verb
-    does not pass its mode on: 'denied buying' keeps 'occurred' (the denial is the claim's stance).
+    infinitive or object of ('plans to buy', 'refused to sell', 'will sign a deal', 'has to withdraw'). A
+    reporting verb does not pass its mode on: 'denied buying' keeps 'occurred' (the denial is the claim's
+    stance). ``affirmed``: ignore the token's own negation (see _through_governor).
     """
-    own = _own_modality(tok)
+    own = _own_modality(tok, affirmed)
     if own is not None or depth > 4:
         return own or "occurred"
     head = tok.head
-    if head is tok or head.i in reporting:
-        return "occurred"
     cues = modality_cues()
-    if tok.dep_ == "xcomp" and head.lemma_ == "be" and (noun := own_subject(head)) is not None and noun.pos_ == "NOUN":
-        # 'the goal is to produce weapons', 'the target is to ...': an aim, not an occurrence
+    if head is tok or (head.i in reporting and not (tok.dep_ == "xcomp" and ("governor", head.lemma_.lower()) in cues)):
+        return "occurred"  # (a reporting verb that governs an act, 'agreed to sell', 'vowed to strike', passes its mode)
+    gov_mode = _through_governor(tok, head if tok.dep_ != "pcomp" else head.head, reporting, depth)
+    if gov_mode is not None:
+        return gov_mode
+    if tok.dep_ == "xcomp" and head.lemma_ == "be" and tok.lemma_.lower() == "blame":
+        return "occurred"  # 'Moscow is to blame': a judgement made now, no arrangement
+    if tok.dep_ == "xcomp" and head.lemma_ == "be" and (noun := own_subject(head)) is not None and noun.pos_ in ("NOUN", "PROPN"):
+        # 'the goal is to produce weapons', 'Israel is to withdraw by May': an aim or arrangement, not an occurrence
         return cues.get(("governor", noun.lemma_.lower()), "planned")
     if tok.dep_ == "xcomp" or (tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN"):
         gov = cues.get(("governor", head.lemma_.lower()))
+        if head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            # 'is ready to mediate' (planned), 'must be ready to mediate' (the copula's modal wins)
+            outer = modality(head.head, reporting, depth + 1)
+            return gov if gov is not None and outer == "occurred" else outer
         if gov is not None:
             return gov
         return modality(head, reporting, depth + 1)

@@ -244,6 +244,15 @@ _EMBEDDING_TYPES = frozenset({"threat", "request", "rejection"})
 _HOST_TYPES = {"person", "organization", "country", "group"}
 
 
+@lru_cache(maxsize=4096)
+def _is_capital(place: str) -> bool:
+    """Is ``place`` a national capital? A capital one visits stands for its government, the host (metonymy)."""
+    from newsledger.resolve.gazetteer import get_gazetteer  # (lazy: loads the gazetteer on first use)
+
+    gaz = get_gazetteer()
+    return any(not c.alternate and gaz.is_capital(c) for c in gaz.candidates(place))
+
+
 class _Builder:
     """Collects one event's participants, location and clause while reading the parse."""
 
@@ -258,9 +267,11 @@ class _Builder:
         if role == "location":
             self.locate(head)
             if self.rule.type == "meeting":  # 'visited Putin', 'visited Russia': the host is the other side
-                for k in self.idx.for_phrase(head, _HOST_TYPES):
-                    if not any(p.mention == k for p in self.parts):
-                        self.parts.append(Participant("partner", k))
+                for k in self.idx.for_phrase(head):
+                    m = self.idx.mentions[k]
+                    host = m.type in _HOST_TYPES or (m.type == "place" and _is_capital(m.name or m.text))
+                    if host and not any(p.mention == k for p in self.parts):
+                        self.parts.append(Participant("partner", k))  # ('arrived in Amman on a visit': Jordan's)
             return
         heads = [head, *conjuncts(head)]
         found = self.idx.for_phrase(head)
@@ -321,6 +332,10 @@ class _Builder:
         for k in self.idx.in_tokens(pobj.subtree):
             if self.idx.type_of(k) in PLACE_TYPES:
                 self.location = k
+                m = self.idx.mentions[k]
+                if self.rule.mode == "visit" and (m.type == "country" or (m.type == "place" and _is_capital(m.name or m.text))):
+                    if not any(p.mention == k for p in self.parts):  # 'arrived in Amman on a visit': the host
+                        self.parts.append(Participant("partner", k))
                 return
 
     def preposition(self, prep: Token, nominal: bool) -> None:
@@ -336,6 +351,8 @@ class _Builder:
         elif word == self.rule.particle:  # 'called on Iran to ...': the particle's object is the verb's
             self.add(self.rule.object_role, obj)
         elif word == "from" and kind in _ASKED_TYPES:  # 'demanded autonomy from Belgrade': who is asked
+            self.add("target", obj)
+        elif word == "to" and kind == "rejection" and not nominal:  # 'refused admittance to Ghanaians': who is turned down
             self.add("target", obj)
         elif word in _ABOUT_PREPS and kind in _JUDGED_TYPES and not (word == "at" and nominal and kind == "protest"):
             self.judged(obj)  # 'complained about Russian overflights', 'an investigation into crimes by X'
@@ -354,6 +371,10 @@ class _Builder:
             self.between |= {p.mention for p in self.parts if p.role == "agent"} - before
         elif word == "in" and kind == "transfer" and nominal:  # 'the trade in drones', 'a deal in arms'
             self.add("item", obj)
+        elif (word in ("in", "on") and self.rule.pos == "noun" and self.rule.mode == "ban") or (word == "in" and kind == "concession"):
+            # a curfew, martial law or blockade weighs on the place it is imposed in or on ('lifted the curfew in
+            # Montenegro'); the place is also where it happens (located below)
+            self.add("target", obj)
         elif word == "of" and nominal:
             role = self.rule.object_role
             self.add("agent" if role in ("location", "partner") or kind in ("meeting", "protest", "mobilization") else role, obj)
@@ -365,6 +386,22 @@ class _Builder:
             self.add("location", obj)  # 'a visit to Angola': where, and the host ('visited Angola')
         elif word in LOCATIVE_PREPS and not targeted:
             self.locate(obj)
+
+
+def _to_be_verbed(verb: Token) -> bool:
+    """"X is to blame": the one fixed English phrase where "be to" + a verb is passive in sense (X is the one
+    blamed), not an arrangement ("X is to withdraw")."""
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and not any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def _up_to_count(prt: Token) -> Token | None:
+    """"kidnapped up to 16 advisers": the parser reads *up* as the verb's particle with *to 16 advisers* as
+    its to-phrase; the counted noun is the object. Returns that noun, else None."""
+    if prt.dep_ != "prt" or prt.lower_ != "up":
+        return None
+    return next((o for p in prt.children if p.dep_ == "prep" and p.lower_ == "to" and p.i == prt.i + 1
+                 for o in p.children if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)), None)
 
 
 def _read_verb(tok: Token, b: _Builder) -> None:
@@ -390,7 +427,8 @@ def _read_verb(tok: Token, b: _Builder) -> None:
                     if o.dep_ == "pobj":
                         b.judged(o)
         return
-    if passive(tok) or reduced:
+    if passive(tok) or reduced or _to_be_verbed(tok):
+        # ('Russia is to blame': a to-infinitive of "be" with a passive sense, its subject undergoes the act)
         if subj is not None:
             b.add(rule.object_role, subj)
         by_phrases = [c for c in tok.children if c.dep_ == "agent"]
@@ -406,7 +444,11 @@ def _read_verb(tok: Token, b: _Builder) -> None:
     for c in tok.children:
         if c in stray:
             continue
-        if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):  # a mis-attached conjunct object
+        counted = _up_to_count(c)  # 'kidnapped up to 16 advisers'
+        if counted is not None:
+            c = counted
+        if c.dep_ == "dobj" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or counted is not None:
+            # (or a conjunct object the parser attached to the verb)
             b.add(rule.object_role, c)
             _object_preps(c, b)
             if rule.type in _ASKED_TYPES | _JUDGED_TYPES or rule.lemma in _ACCEPT_LEMMAS:
@@ -556,8 +598,9 @@ def _owners_as_targets(obj: Token, b: _Builder) -> None:
     for k in b.idx.for_phrase(obj, ACTOR_TYPES):
         if not any(p.mention == k and p.role == "target" for p in b.parts):
             b.parts.append(Participant("target", k))
+    owners = ("by", "from", "of", "to") if b.rule.type == "rejection" else ("by", "from", "of")
     for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+        if c.dep_ == "prep" and c.lower_ in owners:  # (what is refused *to* someone turns that one down)
             for o in c.children:
                 if o.dep_ == "pobj":
                     b.add("target", o)
@@ -1069,7 +1112,38 @@ def find_events(doc: Doc, mentions: Sequence[Mention], times: Sequence[TimeExpr]
                 money=ms,
             )
         )
-    return events
+    return _agreed_acts_name_the_other_side(doc, events)
+
+
+# Roles of an agreed act that name the side the agreement is made for ('agreed to provide aid to Kyiv').
+_OTHER_SIDE_ROLES = frozenset({"recipient", "target", "partner"})
+
+
+def _agreed_acts_name_the_other_side(doc: Doc, events: list[EventRecord]) -> list[EventRecord]:
+    """An agreement to do something is made with or for the side that act reaches: in "the ministers agreed to
+    provide aid for Warsaw" Warsaw is the agreement's other side (PLOVER's AGREE target), read from the
+    to-infinitive's own event when the agreement names no partner or target itself."""
+    at = {e.trigger.start: k for k, e in enumerate(events)}
+    out = list(events)
+    for k, ev in enumerate(events):
+        if ev.type != "agreement" or any(p.role in _OTHER_SIDE_ROLES for p in ev.participants):
+            continue
+        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        if span is None or span.root.pos_ != "VERB":
+            continue
+        acts = [c for c in span.root.children if c.dep_ == "xcomp"]
+        agents = {p.mention for p in ev.participants if p.role == "agent"}
+        extra: list[Participant] = []
+        for act in acts:
+            inner = at.get(act.idx)
+            if inner is None:
+                continue
+            for p in events[inner].participants:
+                if p.role in _OTHER_SIDE_ROLES and p.mention not in agents and all(x.mention != p.mention for x in extra):
+                    extra.append(Participant("target", p.mention))
+        if extra:
+            out[k] = replace(ev, participants=tuple(_order([*ev.participants, *extra])))
+    return out
 
 
 _ROLE_ORDER = {"agent": 0, "recipient": 1, "origin": 2, "target": 3, "partner": 4, "item": 5, "instrument": 6}

@@ -268,7 +268,7 @@ class _Reader:
         """Is the clause's subject the one who speaks ("Russia said **it** would …", "**we** will …")?"""
         if subj is None:
             return False
-        if subj.lower_ in _FIRST_PERSON:
+        if subj.pos_ == "PRON" and subj.lower_ in _FIRST_PERSON:  # (not "US", the country)
             return True
         if subj.pos_ == "PRON":
             k = self.idx.antecedent(subj)
