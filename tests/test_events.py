@@ -694,6 +694,53 @@ def test_other_senses_of_the_new_triggers_make_no_event(nlp, text):
     assert [e.type for e in events if e.type in ("concession", "rejection", "seizure", "request", "legal")] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Apple released the iPhone in 2007.", "released"),  # a product the model tags as an organisation
+        ("The studio released the film in March.", "released"),
+        ("The ministry released the figures on Tuesday.", "released"),
+        ("The city banned plastic bags last year.", "banned"),  # a ban that weighs on no one
+        ("The platform banned the account.", "banned"),
+        ("Heavy traffic blockaded the street.", "blockaded"),
+        ("The champion retook the lead in the final lap.", "retook"),
+        ("She retook the exam in June.", "retook"),
+    ],
+)
+def test_everyday_senses_of_release_ban_blockade_and_retake_are_no_events(nlp, text, trigger):
+    _, _, _, events = extract(nlp, text)
+    assert not any(e.trigger.text == trigger for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger", "role", "who"),
+    [
+        ("Israel released 20 Palestinians on Sunday.", "concession", "released", "target", "Palestinians"),
+        ("Hamas released him after a week.", "concession", "released", "agent", "Hamas"),
+        ("Russia banned imports of Polish apples.", "seizure", "banned", "target", "Polish"),
+        ("Egypt prohibited Hamas members from entering.", "seizure", "prohibited", "target", "Hamas"),
+        ("Israel blockaded Gaza for a month.", "seizure", "blockaded", "target", "Gaza"),
+        ("Ukrainian forces retook the city of Kherson.", "seizure", "retook", "target", "Kherson"),
+        ("The army recaptured Palmyra in March.", "seizure", "recaptured", "target", "Palmyra"),
+    ],
+)
+def test_release_ban_and_retake_in_their_event_sense(nlp, text, type_, trigger, role, who):
+    _, mentions, _, events = extract(nlp, text)
+    ev = only(events, type_)
+    assert ev.trigger.text == trigger
+    assert (role, who) in roles(ev, mentions)
+
+
+def test_aid_for_a_side_named_inside_the_object_and_the_agreement_to_give_it(nlp):
+    _, mentions, _, events = extract(nlp, "The EU will provide 50 million euros of assistance for Jordan.")
+    ev = next(e for e in events if e.trigger.text == "provide")
+    assert ("recipient", "Jordan") in roles(ev, mentions)
+    _, mentions, _, events = extract(nlp, "The ministers agreed to provide aid to Kyiv.")
+    assert ("target", "Kyiv") in roles(only(events, "agreement"), mentions)
+    _, mentions, _, events = extract(nlp, "Seoul sold tanks for $2 billion.")  # a price is no recipient
+    assert {r for r, _ in roles(only(events, "transfer"), mentions)} == {"origin"}
+
+
 def test_a_restriction_weighs_on_the_place_it_is_imposed_in(nlp):
     _, mentions, _, events = extract(nlp, "Belgrade lifted the night curfew in Kosovo on Sunday.")
     ev = only(events, "concession")

@@ -104,12 +104,27 @@ def _match(tok: Token, pos: str | None) -> TriggerRule | None:
     return plain[0] if plain else None
 
 
+@lru_cache(maxsize=1)
+def _irregular_verb_lemmas() -> dict[str, list[str]]:
+    """The model's own table of irregular verb forms ('retook' → 'retake'). Its rule lemmatizer leaves a form it
+    takes for a present tense as it is ('Ukrainian forces retook the city': VBP, lemma 'retook'); the table,
+    asked directly, still knows the verb."""
+    from newsledger.extract.pipeline import get_nlp  # (lazy: the pipeline is loaded once, elsewhere first)
+
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+        return dict(table["verb"])
+    except (KeyError, AttributeError):
+        return {}
+
+
 def _forms(tok: Token) -> list[str]:
     """The lemma, the word as written, and for an inflected verb the stem with a restored "e": the small
     model's lemmatizer sometimes cuts too much ("staged" → "stag"), and a lemma table would be a second
     lemmatizer to keep; these cover the regular inflections the parser misses."""
     forms = [tok.lemma_.lower(), tok.lower_]
     if tok.pos_ == "VERB":
+        forms += _irregular_verb_lemmas().get(tok.lower_, [])  # 'retook' tagged as a present form: 'retake'
         for suffix in ("ed", "ing", "es", "s"):
             if tok.lower_.endswith(suffix) and len(tok.lower_) > len(suffix) + 2:
                 stem = tok.lower_[: -len(suffix)]
@@ -693,10 +708,15 @@ def plover_role(event_type: str, mode: str | None, role: str) -> str:
 def _object_preps(obj: Token, b: _Builder) -> None:
     """'sent drones to Russia', 'drones from Iran', 'severed ties with Tehran': the parser often hangs these
     on the object noun."""
-    words = {"transfer": ("from", "to"), "aid": ("from", "to"), "sanction": ("with", "against", "on")}.get(b.rule.type)
+    words = {"transfer": ("from", "to", "for"), "aid": ("from", "to", "for"),
+             "sanction": ("with", "against", "on")}.get(b.rule.type)
     if words is None:
         return
-    for o in [obj, *conjuncts(obj)]:
+    heads = [obj, *conjuncts(obj)]
+    if b.rule.type in ("transfer", "aid"):  # '70 million dollars of aid for Romania', 'tons of food to Gaza'
+        heads += [q for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for q in c.children if q.dep_ == "pobj"]
+    for o in heads:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in words:
                 b.preposition(c, nominal=False)
@@ -811,6 +831,12 @@ def _verb_objects(tok: Token) -> list[Token]:
 def _fills(obj: Token, needs: frozenset[str], idx: MentionIndex, triggers: dict[int, TriggerRule]) -> bool:
     """Does this object (or one of its conjuncts) fill the role the trigger needs: an actor or an event?"""
     for o in [obj, *conjuncts(obj)]:
+        if "captive" in needs and _is_captive(o, idx):
+            return True
+        if "named" in needs and _names_an_actor(o, idx):
+            return True
+        if "ground" in needs and _is_held_ground(o, idx):
+            return True
         if "actor" in needs:
             k = idx.of(o)
             if (k is not None and idx.type_of(k) in ACTOR_TYPES) or o.lower_ in _PERSON_PRONOUNS:
@@ -824,6 +850,52 @@ def _fills(obj: Token, needs: frozenset[str], idx: MentionIndex, triggers: dict[
             if o.lower_ in _THING_PRONOUNS:
                 return True
     return False
+
+
+# Mention types that can be held and set free: a person or a group ('released the Greenpeace activists'), a
+# people counted in the plural ('released 20 Palestinians'); never an organisation or a place, which a company
+# name or product the model tags as one would otherwise pass ('Apple released the iPhone').
+_CAPTIVE_TYPES = frozenset({"person", "group"})
+
+
+def _is_captive(o: Token, idx: MentionIndex) -> bool:
+    """Can this object be someone set free: 'released the journalist', 'released him', 'released 20 Palestinians',
+    but not 'released the iPhone', 'released a report', 'released the film'?"""
+    k = idx.of(o)
+    if k is not None:
+        kind = idx.type_of(k)
+        return kind in _CAPTIVE_TYPES or (kind == "country" and o.tag_ in ("NNS", "NNPS"))
+    if o.pos_ == "PRON":
+        return o.lower_ in _PERSON_PRONOUNS
+    return o.pos_ == "NOUN" and o.lemma_.lower() in person_nouns()
+
+
+# Common nouns for ground and sites one side takes from another ('retook the airport', 'recaptured the hill').
+_GROUND_NOUNS = frozenset(
+    """city town village region province port district capital area territory land ground airport airfield
+    airbase base hill ridge bridge crossing checkpoint position stronghold outpost garrison island peninsula
+    oilfield refinery dam plant mine road highway railway station suburb neighbourhood neighborhood quarter
+    building headquarters embassy palace compound prison camp""".split()
+)
+
+
+def _is_held_ground(o: Token, idx: MentionIndex) -> bool:
+    """Is this object ground or a site one side can take back: a place named in its phrase ('retook Kherson',
+    'the city of Kherson'), a ground noun ('the airport') or materiel ('the tanker')? Not 'retook the lead',
+    'the exam', 'the title'."""
+    if idx.for_phrase(o, PLACE_TYPES):
+        return True
+    lemma = o.lemma_.lower()
+    return o.pos_ == "NOUN" and (lemma in _GROUND_NOUNS or lemma in materiel_lemmas())
+
+
+def _names_an_actor(o: Token, idx: MentionIndex) -> bool:
+    """Does the object's phrase name someone it weighs on: 'banned Russian oil', 'banned imports of Polish
+    apples', 'banned the opposition party's rallies'? ('banned plastic bags', 'banned the account': no one.)"""
+    if idx.for_phrase(o, ACTOR_TYPES):
+        return True
+    return any(idx.for_phrase(q, ACTOR_TYPES) for c in o.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")
+               for q in c.children if q.dep_ == "pobj")
 
 
 _QUESTION_WORDS = _WH_WORDS | {"if", "whether", "why", "when", "where"}
@@ -1134,10 +1206,9 @@ def _agreed_acts_name_the_other_side(doc: Doc, events: list[EventRecord]) -> lis
         acts = [c for c in span.root.children if c.dep_ == "xcomp"]
         agents = {p.mention for p in ev.participants if p.role == "agent"}
         extra: list[Participant] = []
-        for act in acts:
-            inner = at.get(act.idx)
-            if inner is None:
-                continue
+        # the act's own event, or the event noun it hands over ('agreed to provide aid to Kyiv': the aid)
+        inners = [at[t.idx] for act in acts for t in (act, *(c for c in act.children if c.dep_ == "dobj")) if t.idx in at]
+        for inner in inners:
             for p in events[inner].participants:
                 if p.role in _OTHER_SIDE_ROLES and p.mention not in agents and all(x.mention != p.mention for x in extra):
                     extra.append(Participant("target", p.mention))
