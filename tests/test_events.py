@@ -791,3 +791,30 @@ def test_who_is_refused_something_is_the_rejections_target(nlp, text):
     ev = only(events, "rejection")
     assert ("agent", "Minsk") in roles(ev, mentions)
     assert any(role == "target" and "Lithuanian" in name for role, name in roles(ev, mentions))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The opposition seized the opportunity to call for new elections.",
+        "The documentary captured the imagination of a generation.",
+        "The young striker captured the title in her first season.",
+        "Investors seized the moment and bought shares.",
+    ],
+)
+def test_figurative_seizing_and_capturing_make_no_event(nlp, text):
+    _, _, _, events = extract(nlp, text)
+    assert [e.type for e in events if e.type == "seizure"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Iranian forces seized the tanker in the Strait of Hormuz.", "seized"),
+        ("Rebels captured two soldiers near the border.", "captured"),
+        ("The army seized power in a coup on Monday.", "seized"),  # a coup coerces: not in the idiom list
+    ],
+)
+def test_literal_seizing_and_capturing_stay_seizures(nlp, text, trigger):
+    _, _, _, events = extract(nlp, text)
+    assert only(events, "seizure").trigger.text == trigger

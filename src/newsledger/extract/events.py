@@ -837,6 +837,8 @@ def _fills(obj: Token, needs: frozenset[str], idx: MentionIndex, triggers: dict[
             return True
         if "ground" in needs and _is_held_ground(o, idx):
             return True
+        if "tangible" in needs and not _is_figurative(o, idx):
+            return True
         if "actor" in needs:
             k = idx.of(o)
             if (k is not None and idx.type_of(k) in ACTOR_TYPES) or o.lower_ in _PERSON_PRONOUNS:
@@ -887,6 +889,24 @@ def _is_held_ground(o: Token, idx: MentionIndex) -> bool:
         return True
     lemma = o.lemma_.lower()
     return o.pos_ == "NOUN" and (lemma in _GROUND_NOUNS or lemma in materiel_lemmas())
+
+
+# Objects that make "seize" or "capture" figurative: one seizes a chance or captures attention, a title or a
+# market, and nobody is coerced. Written as a list because the verbs' literal objects are open-ended (people,
+# ships, drugs, cargo, assets, towns), while their figurative objects are few and fixed idioms.
+_FIGURATIVE_OBJECTS = frozenset(
+    """opportunity chance moment day initiative momentum imagination attention interest heart mind mood spirit
+    essence feeling sense atmosphere headline spotlight limelight title crown championship trophy medal lead
+    victory win prize market share vote seat majority nomination""".split()
+)
+
+
+def _is_figurative(o: Token, idx: MentionIndex) -> bool:
+    """'seized the opportunity', 'captured the imagination', 'captured the title': an object from the idiom list
+    that names nothing ('seized power' stays an event: a coup coerces)."""
+    if idx.of(o) is not None:
+        return False
+    return o.pos_ == "NOUN" and o.lemma_.lower() in _FIGURATIVE_OBJECTS
 
 
 def _names_an_actor(o: Token, idx: MentionIndex) -> bool:
