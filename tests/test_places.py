@@ -458,3 +458,55 @@ def test_a_country_name_is_a_town_right_next_to_another_named_town(nlp: Language
     abroad = run(nlp, "Israel and Jordan signed a water deal in Amman on Sunday.",
                  extra=[("Israel", "place"), ("Jordan", "place"), ("Amman", "place")])["Jordan"]
     assert abroad.type == "country" and abroad.country == "JO"
+
+
+def test_dotted_initials_are_the_city_they_abbreviate_not_a_postal_code(nlp: Language) -> None:
+    # "L.A." has the letters of Louisiana's postal code "LA", but a postal code carries no dots.
+    la = run(nlp, "Traffic in L.A. was slow on Monday.", extra=[("L.A.", "place")])["L.A."]
+    assert la.country == "US" and abs(la.lat - 34.05) < 0.2 and abs(la.lon + 118.24) < 0.2  # type: ignore[operator]
+    sf = run(nlp, "Rents in S.F. rose again, California officials said.",
+             extra=[("S.F.", "place"), ("California", "place")])["S.F."]
+    assert sf.country == "US" and abs(sf.lat - 37.77) < 0.2  # type: ignore[operator]
+    # Initials that spell a state's own name stay the state.
+    sc = run(nlp, "Voters in S.C. went to the polls.", extra=[("S.C.", "place")])["S.C."]
+    assert sc.country == "US" and abs(sc.lat - 33.9) < 1.0 and sc.lon > -84  # type: ignore[operator]
+
+
+@needs_regions
+def test_dotted_initials_after_a_town_and_a_comma_are_its_state(nlp: Language) -> None:
+    out = run(nlp, "The mill in Monroe, L.A., closed last year.", extra=[("Monroe", "place"), ("L.A.", "place")])
+    assert out["L.A."].country == "US" and 29 < out["L.A."].lat < 33.5  # type: ignore[operator]
+    assert abs(out["Monroe"].lat - 32.5) < 0.2 and abs(out["Monroe"].lon + 92.1) < 0.2  # type: ignore[operator]
+
+
+@needs_regions
+def test_canadian_press_abbreviations_name_provinces(nlp: Language) -> None:
+    out = run(nlp, "The ferry left St. John's, N.L., at dawn.", extra=[("St. John's", "place"), ("N.L.", "place")])
+    assert out["N.L."].country == "CA" and out["N.L."].lat > 46  # type: ignore[operator]
+    assert abs(out["St. John's"].lat - 47.56) < 0.2  # type: ignore[operator]
+
+
+@needs_regions
+def test_a_state_name_is_not_a_small_town_of_that_name_elsewhere(nlp: Language) -> None:
+    # California, Pennsylvania and Oregon, Illinois exist; away from them the names stay states.
+    text = "The Pittsburgh company moved its plant to California last year."
+    out = run(nlp, text, extra=[("Pittsburgh", "place"), ("California", "place")])
+    assert out["California"].country == "US" and out["California"].lon < -110  # type: ignore[operator]
+    # Two small Illinois namesakes of big cities do not make "Oregon" the Illinois town of that name.
+    oregon = run(nlp, "Flights from Atlanta and Rochester to Oregon were cancelled.",
+                 extra=[("Atlanta", "place"), ("Rochester", "place"), ("Oregon", "place")])["Oregon"]
+    assert oregon.country == "US" and oregon.lon < -115  # type: ignore[operator]
+    # Qualified, the town stands.
+    town = run(nlp, "The bridge in California, Pa., reopened.", extra=[("California", "place"), ("Pa.", "place")])
+    assert abs(town["California"].lat - 40.07) < 0.2  # type: ignore[operator]
+    # The capital is not a namesake of the state in this sense.
+    capital = run(nlp, "Officials in Washington and New York said the talks would resume.",
+                  extra=[("Washington", "place"), ("New York", "place")])["Washington"]
+    assert abs(capital.lat - 38.9) < 0.2  # type: ignore[operator]
+
+
+@needs_regions
+def test_one_name_before_a_plural_county_head_is_not_a_list_of_counties(nlp: Language) -> None:
+    text = "Jobless rates in the four metro Athens counties rose, Georgia officials said."
+    athens = run(nlp, text, extra=[("Athens", "place"), ("Georgia", "place")])["Athens"]
+    assert athens.country == "US" and abs(athens.lat - 33.96) < 0.2  # type: ignore[operator]

@@ -118,3 +118,13 @@ def test_towns_are_filed_under_both_their_units() -> None:
     lat, lon, pop = gazetteer._centre_of(by_unit[3])  # type: ignore[misc]
     assert 52.6 <= lat <= 52.8 and -9.5 <= lon <= -9.0 and pop == 27_000
     assert gazetteer._centre_of(None) is None
+
+
+def test_initials_skip_small_words_and_big_cities_are_found_by_them() -> None:
+    assert gazetteer.initials("District of Columbia") == "DC"
+    assert gazetteer.initials("Newfoundland and Labrador") == "NL"
+    assert gazetteer.initials("Louisiana") == "L"
+    found = gazetteer.get_gazetteer().cities_by_initials("LA")
+    assert any(p.name == "Los Angeles" and p.country == "US" for p in found)
+    assert all(p.kind == "city" and p.population >= gazetteer.INITIALS_MIN_POPULATION for p in found)
+    assert gazetteer.get_gazetteer().cities_by_initials("QX") == []

@@ -83,6 +83,17 @@ _REGION_WORDS = (
 )
 
 
+# Only big cities are known by their initials ("L.A.", "S.F."); a town of 20,000 with the same initials is not.
+INITIALS_MIN_POPULATION = 250_000
+_SMALL_WORDS = frozenset({"and", "of", "the", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "upon"})
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's words, small words skipped: "District of Columbia" → "DC"."""
+    words = [w for w in normalise(name).split() if w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
 def normalise(text: str) -> str:
     """The form names are indexed and looked up by: casefolded, diacritics and dots stripped, "the" dropped."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -520,6 +531,7 @@ class Gazetteer:
         self._capital_ids = {self._records[i][1] for i in self._capitals.values()}
         self._countries: dict[str, int] = {}
         self._by_country: dict[str, list[str]] | None = None
+        self._by_initials: dict[str, list[int]] | None = None
         self._regions: dict[tuple[str, str], int] = {}
         for i, rec in enumerate(self._records):
             if rec[0] == 0:
@@ -554,6 +566,20 @@ class Gazetteer:
                     by.setdefault(self._records[code // 2][3], set()).add(key)
             self._by_country = {cc: sorted(keys) for cc, keys in by.items()}
         return self._by_country.get(iso2.upper(), [])
+
+    def cities_by_initials(self, letters: str) -> list[Place]:
+        """Towns of INITIALS_MIN_POPULATION people or more whose main name's words start with these letters, in
+        order ("LA": Los Angeles); small words such as "and" and "of" are skipped. For names written as dotted
+        initials ("L.A."), which only big cities are known by."""
+        if self._by_initials is None:
+            by: dict[str, list[int]] = {}
+            for idx, rec in enumerate(self._records[: self._first_village]):
+                if _KINDS[rec[0]] == "city" and rec[7] >= INITIALS_MIN_POPULATION:
+                    key = initials(rec[2])
+                    if len(key) >= 2:
+                        by.setdefault(key, []).append(idx)
+            self._by_initials = by
+        return [self._place(idx * 2) for idx in self._by_initials.get(letters.upper(), ())]
 
     def country(self, iso2: str) -> Place | None:
         idx = self._countries.get(iso2.upper())

@@ -10,7 +10,9 @@ Cascade for each place mention (each step a named function below):
    counts as named), the regions they could lie in at all (``nearby``), and a town and a county that could
    hold each other ("Paris" and "Henry County": ``_in_named_district``; a town and a county of one name are
    one clue, not two), a town near where another name was placed (across state lines too), and a state the
-   text writes outside every place mention ("Georgia Bureau of Investigation": ``_regions_in_text``). Ranking
+   text writes outside every place mention ("Georgia Bureau of Investigation": ``_regions_in_text``). As for a
+   country's name, a populous region's own name ("California", "Oregon") means a small town of that name in
+   another region only where the text points at the town (its qualifier, its county, a town beside it). Ranking
    runs once without context
    and then twice with it, so a first guess ("Georgia" the country) is corrected once the other names are
    counted; a name never votes for its own reading. Villages of 500-1,000 people compete only where the text
@@ -22,10 +24,11 @@ Cascade for each place mention (each step a named function below):
    that ends in "counties" or "county line" ("Butler, Warren or Clark counties") is read as the county
    (``_as_listed_county``).
 A name the gazetteer lacks may still be an adjective of an area ("European", "Ohioans": ``_adjective_of_area``),
-a dotted abbreviation written with spaces ("W. Va."), a county written the other way or abbreviated ("Mayo
-County", "Loudon Co.": ``_respelt``), or a part or institution of a place ("South Florida", "the Las Vegas
-Valley", "Harare City Council", "Hamilton Township": ``_part_of``), which gets the place's point and country
-but not its id.
+a dotted abbreviation written with spaces ("W. Va."), dotted initials ("L.A.", "S.F.": the place whose words they
+begin, else a big city; a postal code "LA" has no dots, but after "Town, " they are the town's state), a county
+written the other way or abbreviated ("Mayo County", "Loudon Co.": ``_respelt``), or a part or institution of a
+place ("South Florida", "the Las Vegas Valley", "Harare City Council", "Hamilton Township": ``_part_of``), which
+gets the place's point and country but not its id.
 Facilities take the point of a curated facility (facilities.csv), of the place their name starts with when
 the rest is a generic head ("Damascus airport", "Odesa port"), or of the place named right after them
 ("the air base near Latakia"). They get coordinates and country but no GeoNames id (the id would be the
@@ -57,6 +60,7 @@ from newsledger.resolve.gazetteer import (
     Gazetteer,
     Place,
     get_gazetteer,
+    initials,
     lookup_country,
     normalise,
 )
@@ -113,6 +117,13 @@ PROXIMITY_KM = 150.0
 # 40 and 80 km gave the same LGL acc@161 (82.3 -> 82.4; six Jordans and Lebanons in local obituaries and
 # school news), GeoWebNews unchanged.
 NEXT_TO_KM = 40.0
+# Towns smaller than this that share a first-level region's name, outside it, need the text to point at them
+# (``_rank``). 0 turns the rule off.
+REGION_NAMESAKE_MAX_TOWN = 100_000
+REGION_SEAT_KM = 100.0
+# Only a region at least this populous is the name's first sense: Portland parish (Jamaica, 80,000 people) does
+# not make "Portland" in a Maine story Portland, Oregon.
+REGION_NAMESAKE_MIN_REGION = 500_000
 TOWN_FLOOR = 1000  # the population a town of cities1000 is counted at when GeoNames gives none
 LOC_MIN_TOWN = 100_000
 FACILITY_MIN_TOWN = 100_000  # still lets "Kennedy Airport" through to Kennedy, Bogota: a known weakness
@@ -219,8 +230,11 @@ def _lookup(name: str) -> tuple[Place, ...]:
     """Candidates for a surface name, retrying without a generic head ("the Republic of Yemen" → "Yemen")."""
     gaz = get_gazetteer()
     found = gaz.candidates(name)
+    dotted = bool(_DOTTED_INITIALS.fullmatch(name.strip()))
+    if dotted:
+        found = _by_initials(name, found)
     letters = name.replace(".", "").strip()
-    if letters.isupper() and len(letters) <= 3:
+    if letters.isupper() and len(letters) <= 3 and not dotted:
         # An acronym ("EU", "WA") names a country or region, never the town spelled the same ("Eu", "Wa").
         found = [c for c in found if c.kind in ("country", "region", "continent")]
     if not found and ", " in name:
@@ -231,13 +245,33 @@ def _lookup(name: str) -> tuple[Place, ...]:
         found = gaz.candidates(_bare(name))
     if not found and _respelt(name):
         found = gaz.candidates(_respelt(name))
-    if not found and re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.\s?){2,}", name.strip()):
+    if not found and not dotted and re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.\s?){2,}", name.strip()):
         found = gaz.candidates(re.sub(r"\.\s+", ".", name))  # "W. Va." is written "W.Va." too
     if not found:
         found = _adjective_of_area(name)
     if not found and not (letters.isupper() and len(letters) <= 3):
         found = gaz.villages(name) or gaz.villages(_bare(name))
     return tuple(found)
+
+
+# Single capitals each followed by a dot: "L.A.", "S.C.", "U.S.", "P.E.I.".
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.\s?){2,4}")
+
+
+def _by_initials(name: str, found: Sequence[Place]) -> list[Place]:
+    """What dotted initials stand for: a place whose words they are the first letters of ("S.C.": South Carolina,
+    "L.A.": Los Angeles), or one of several words. Not a one-word region whose postal code has the same letters:
+    a postal code is written without dots ("LA", "Monroe, LA"), so "L.A." is not Louisiana. Where nothing else
+    fits, a big city of those initials."""
+    letters = name.replace(".", "").replace(" ", "")
+    kept = [c for c in found if initials(c.name) == letters or len(normalise(c.name).split()) > 1]
+    return kept or get_gazetteer().cities_by_initials(letters)
+
+
+def _code_after_town(name: str) -> list[Place]:
+    """The regions dotted initials are the code of, for where they follow a town and a comma ("Monroe, L.A."):
+    there they are the town's state written with stray dots, as a postal code follows a town."""
+    return [c for c in get_gazetteer().candidates(name) if c.kind == "region" and not c.alternate]
 
 
 # Endings of adjectives and demonyms formed from an area's name, and what to put back: "European" → "Europe",
@@ -425,12 +459,19 @@ _COUNTY_LIST_TAIL = re.compile(
 )
 
 
+# The end of a list's earlier items before its last name ("Butler, Warren or " before "Clark counties").
+_LIST_BEFORE = re.compile(r"[A-Z][\w'.-]*\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|&\s*)$")
+
+
 def _as_listed_county(text: str, m: Mention) -> tuple[Place, ...]:
     """The counties (parishes) a bare name denotes when the text lists it as one ("Nassau and Baker
     counties"); empty when it does not."""
     hit = _COUNTY_LIST_TAIL.match(text, m.end)
     if hit is None or len(hit.group(0)) > 160:
         return ()
+    if not hit.group(1) and hit.group(2) in ("counties", "parishes") \
+            and not _LIST_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        return ()  # one name before a plural is no list: "the four metro Athens counties" are around the town
     head = "parish" if hit.group(2).startswith("parish") else "county"
     return tuple(c for c in _lookup(f"{m.text} {head}") if c.kind == "district")
 
@@ -482,8 +523,11 @@ def _qualifier(text: str, mention: Mention, following: Mention | None, gaz: Gaze
     after = text[mention.end : mention.end + 60]
     found: list[Place] = []
     if following is not None and following.start - mention.end <= 40:
-        if _GAP.match(text[mention.end : following.start]):
+        gap = text[mention.end : following.start]
+        if _GAP.match(gap):
             found += [c for c in _lookup(following.text) if c.kind in _AREA_KINDS]
+            if gap.strip() == "," and _DOTTED_INITIALS.fullmatch(following.text.strip()):
+                found += _code_after_town(following.text)
             if any(c.kind == "country" and not c.alternate for c in _lookup(mention.text)):
                 # Two countries in a row are a list ("Mexico, the US and Canada"), not a town and its country.
                 found = [c for c in found if c.kind != "country"]
@@ -548,6 +592,18 @@ def _score(cand: Place, ctx: _Context | None, quals: Sequence[Place]) -> float:
                 near = min(_km(cand.lat, cand.lon, lat, lon) for lat, lon in ctx.vote_points)
                 score += PROXIMITY_BONUS * max(0.0, 1.0 - near / PROXIMITY_KM)
     return score
+
+
+def _within_region(town: Place, region: Place) -> bool:
+    """The town lies in the region: by its code, or near the region's point where the two codes differ for one
+    unit (an Irish county or a governorate filed under another code than its towns: Sligo, Jenin)."""
+    if town.country != region.country:
+        return False
+    if town.admin1 == region.admin1:
+        return True
+    if None in (town.lat, town.lon, region.lat, region.lon):
+        return False
+    return _km(town.lat, town.lon, region.lat, region.lon) <= REGION_SEAT_KM  # type: ignore[arg-type]
 
 
 def _next_to_named_place(cand: Place, ctx: _Context | None) -> bool:
@@ -621,6 +677,16 @@ def _rank(cands: Sequence[Place], ctx: _Context | None, quals: Sequence[Place]) 
         # GeoWebNews. A town a few miles from another placed name is allowed too ("Jordan" beside "Shakopee").
         cands = [c for c in cands if c.kind not in _LOCAL_KINDS or any(_fits(c, q) for q in quals)
                  or _in_named_district(c, ctx) or _next_to_named_place(c, ctx)]
+    regions = [c for c in cands
+               if c.kind == "region" and not c.alternate and c.population >= REGION_NAMESAKE_MIN_REGION]
+    unfiltered = list(cands)  # a county chosen below still gives way to its town of the name
+    if regions and REGION_NAMESAKE_MAX_TOWN:
+        # A first-level region's own name ("California", "Kansas", "Oregon") means a small town of that name in
+        # another region (California, Pennsylvania) only where the text points at the town as for a country's
+        # name above. A big namesake stays free ("Washington" the capital is not in Washington state).
+        cands = [c for c in cands if c.kind not in _LOCAL_KINDS or c.population >= REGION_NAMESAKE_MAX_TOWN
+                 or any(_within_region(c, r) for r in regions)
+                 or any(_fits(c, q) for q in quals) or _in_named_district(c, ctx) or _next_to_named_place(c, ctx)]
     if any(not c.village for c in cands):
         # A village shares its name with a town of cities1000 and enters only where the text points at it:
         # its county or its state named ("Belgrade" in an article that names Maine).
@@ -629,7 +695,7 @@ def _rank(cands: Sequence[Place], ctx: _Context | None, quals: Sequence[Place]) 
     if not cands:
         return None
     best = max(cands, key=lambda c: _score(c, ctx, quals))
-    return _prefer_city_over_region(best, cands)
+    return _prefer_city_over_region(best, unfiltered if best.kind == "district" else cands)
 
 
 def resolve_name(name: str, *, countries: Sequence[str] = ()) -> Place | None:
@@ -758,6 +824,11 @@ def geocode(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
         if counties:
             cands[i] = counties
     prev_of = {b: a for a, b in next_of.items()}
+    for i in cands:
+        j = prev_of.get(i)
+        if j is not None and j in cands and text[mentions[j].end : mentions[i].start].strip() == "," \
+                and _DOTTED_INITIALS.fullmatch(mentions[i].text.strip()):
+            cands[i] = tuple(_code_after_town(mentions[i].text)) or cands[i]
     as_region = {i for i in cands
                  if _reads_as_region(text, i, mentions, prev_of.get(i), next_of.get(i), resolved, cands)}
     for i in as_region:
