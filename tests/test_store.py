@@ -286,3 +286,91 @@ def test_the_name_index_migration_indexes_aliases_of_rows_stored_before_it(tmp_p
         led.add(_one_org("The NKVA denied the report.", [("NKVA", "NKVA")]))
         rows = _org_rows(led)
         assert rows["nkva"][1] == rows["northern kelp veterans association"][1]
+
+
+# -- event reports of one day: found by their day, compared once per add --
+
+def _signings(text: str, published: str, pacts: list[tuple[str, str, str, list[tuple[str, str]]]]) -> Extraction:
+    """An article of agreement reports, one a sentence: (sentence, trigger, day, [(party, type)]) each."""
+    doc = Document(id=stable_id("doc", text), text=text, outlet="Wire", published=published,
+                   published_source="metadata")
+    mentions: list[Mention] = []
+    times: list[TimeExpr] = []
+    events: list[EventRecord] = []
+    sentences: list[tuple[int, int]] = []
+    for sentence, trigger, day, parties in pacts:
+        s0 = text.index(sentence)
+        roles = []
+        for name, type_ in parties:
+            start = text.index(name, s0)
+            mentions.append(Mention(start, start + len(name), name, type_, name, name.casefold()))
+            roles.append(Participant("agent" if not roles else "partner", len(mentions) - 1))
+        d0 = text.index("May", s0)
+        times.append(TimeExpr(d0, d0 + len("May 6, 2024"), text[d0:d0 + len("May 6, 2024")], day))
+        t0 = text.index(trigger, s0)
+        events.append(EventRecord(
+            type="agreement", plover="AGREE", mode=None, modality="occurred",
+            trigger=Evidence("", t0, t0 + len(trigger), trigger),
+            sentence=Evidence("", s0, s0 + len(sentence), sentence),
+            participants=tuple(roles), time=len(times) - 1))
+        sentences.append((s0, s0 + len(sentence)))
+    return Extraction(document=doc, mentions=tuple(mentions), times=tuple(times), events=tuple(events),
+                      sentences=tuple(sentences))
+
+
+PACT_BY_COUNTRIES = "Norland and Suvia signed a fisheries pact on May 6, 2024, ending a long dispute over quotas."
+PACT_BY_LEADERS = "Ana Lund and Ivo Sarr signed a fisheries pact on May 6, 2024, ending a long dispute over quotas."
+ACCORD_EXTENDED = "Kelland and Orvia extended a mining accord on May 6, 2024, after talks on lithium."
+PACT_NEXT_DAY = "Tarsk and Velmar signed a fisheries pact on May 7, 2024, ending a long dispute over quotas."
+
+
+def test_a_report_of_one_day_is_compared_with_that_days_reports_of_its_kind_only(ledger):
+    from newsledger.store import sqlite as store
+
+    countries = [("Norland", "country"), ("Suvia", "country")]
+    ledger.add(_signings(PACT_BY_COUNTRIES, "2024-05-07", [(PACT_BY_COUNTRIES, "signed", "2024-05-06", countries)]))
+    ledger.add(_signings(ACCORD_EXTENDED, "2024-05-07",
+                         [(ACCORD_EXTENDED, "extended", "2024-05-06", [("Kelland", "country"), ("Orvia", "country")])]))
+    ledger.add(_signings(PACT_NEXT_DAY, "2024-05-08",
+                         [(PACT_NEXT_DAY, "signed", "2024-05-07", [("Tarsk", "country"), ("Velmar", "country")])]))
+    leaders = _signings(PACT_BY_LEADERS, "2024-05-07",
+                        [(PACT_BY_LEADERS, "signed", "2024-05-06", [("Ana Lund", "person"), ("Ivo Sarr", "person")])])
+    ledger.add(leaders)
+    ids = dict(ledger.conn.execute(
+        "SELECT em.sentence_text, em.id FROM event_mentions em").fetchall())
+    view = store.load_event_view(ledger.conn, ids[PACT_BY_LEADERS])
+    # sharing no entity, of that day and with the same trigger: only the pact named by its countries
+    assert [r[0] for r in store._same_day_rows(ledger.conn, view, set())] == [ids[PACT_BY_COUNTRIES]]
+    event_of = dict(ledger.conn.execute("SELECT sentence_text, event_id FROM event_mentions").fetchall())
+    assert event_of[PACT_BY_LEADERS] == event_of[PACT_BY_COUNTRIES]  # its wording joins it
+    assert event_of[ACCORD_EXTENDED] != event_of[PACT_BY_COUNTRIES]
+    assert event_of[PACT_NEXT_DAY] != event_of[PACT_BY_COUNTRIES]
+    # looked up by the day's index, not by the type's (a fixed share of a growing ledger)
+    plan = " ".join(r[3] for r in ledger.conn.execute(
+        "EXPLAIN QUERY PLAN " + store._SAME_DAY_REPORTS, ("2024-05-06", "agreement", "doc")))
+    assert "event_mentions_date" in plan and "event_mentions_type" not in plan
+
+
+def test_one_add_reads_each_stored_report_it_compares_once(ledger, monkeypatch):
+    from collections import Counter
+
+    from newsledger.store import sqlite as store
+
+    countries = [("Norland", "country"), ("Suvia", "country")]
+    ledger.add(_signings(PACT_BY_COUNTRIES, "2024-05-07", [(PACT_BY_COUNTRIES, "signed", "2024-05-06", countries)]))
+    first = "Norland and Suvia signed a fisheries pact on May 6, 2024, the ministry said."
+    second = "Suvia and Norland signed a fisheries pact on May 6, 2024, ending talks."
+    loaded: Counter[str] = Counter()
+    original = store.load_event_view
+
+    def counting(db, eid, words=None):
+        loaded[eid] += 1
+        return original(db, eid, words)
+
+    monkeypatch.setattr(store, "load_event_view", counting)
+    ledger.add(_signings(f"{first} {second}", "2024-05-07", [
+        (first, "signed", "2024-05-06", countries), (second, "signed", "2024-05-06", [c for c in reversed(countries)])]))
+    stored = ledger.conn.execute(
+        "SELECT id FROM event_mentions WHERE sentence_text = ?", (PACT_BY_COUNTRIES,)).fetchone()[0]
+    assert loaded[stored] == 1 and max(loaded.values()) == 1  # both new reports compared with it, read once
+    assert len({e for (e,) in ledger.conn.execute("SELECT event_id FROM event_mentions")}) == 1

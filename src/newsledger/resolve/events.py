@@ -273,8 +273,12 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)
 def trigger_key(trigger: str) -> str:
-    """The stem of a trigger's main word ("struck down" -> "struck", "bombings" -> "bomb")."""
+    """The stem of a trigger's main word ("struck down" -> "struck", "bombings" -> "bomb").
+
+    Cached: the ledger asks it of every stored report found for each new one, and triggers are few.
+    """
     words = [w for w in _WORD.findall(trigger.lower()) if w not in _PARTICLES] or _WORD.findall(trigger.lower())
     return stem(words[-1]) if words else ""
 

@@ -370,8 +370,18 @@ class _Writer:
             return
         touched: set[str] = set()
         words: dict[str, frozenset[str]] = {}  # document id -> its content words, read once per add
+        # Canonical ids and event ids stay as they are until the recluster at the end, so a stored
+        # report's view, and whether a window fits an event, are the same for every new report of this add.
+        views: dict[str, event_matching.EventView] = {}
+        fits: dict[tuple[tuple[date, date] | None, str], bool] = {}  # (window, event id) -> it fits
+
+        def view_of(report: str) -> event_matching.EventView:
+            if report not in views:
+                views[report] = load_event_view(self.db, report, words)
+            return views[report]
+
         for eid in new_ids:
-            view = load_event_view(self.db, eid, words)
+            view = view_of(eid)
             # Start from the shared entities (CROSS JOIN fixes SQLite's join order):
             # starting from the events of one type would scan them all for every new event.
             rows = self.db.execute(
@@ -402,7 +412,7 @@ class _Writer:
             ongoing = event_matching.is_ongoing(view)
             # Reports of an ongoing event (a supply relationship) are not tied to their days.
             window = None if ongoing else event_matching.time_window(view)
-            fits: dict[str, bool] = {}  # event id -> whether this report's days meet all its reports'
+            trigger_key = event_matching.trigger_key(view.trigger)
             for other, event, document, start, end, shared, specific, mode, trigger, published in rows:
                 # A cheap superset of what match() accepts, so that an actor in thousands of
                 # events (a country at war) costs a row each, not a full comparison each.
@@ -418,19 +428,16 @@ class _Writer:
                     if not (shared >= 1 if when else shared >= 2 and specific >= 1):
                         # Too little shared to match on arguments: only a report of the same
                         # kind of event can still match on its wording.
-                        kin = (mode is not None and mode == view.mode) or (
-                            event_matching.trigger_key(trigger) == event_matching.trigger_key(view.trigger)
-                        )
-                        if not kin:
+                        if not _kin(view, trigger_key, mode, trigger):
                             continue
                     # Links chain: a report joins an event only when it can be about the days of
                     # every report already in it (else Monday's and next Monday's strikes become one
                     # through the undated reports between them).
-                    if event not in fits:
-                        fits[event] = _fits_event(self.db, window, event)
-                    if not fits[event]:
+                    if (window, event) not in fits:
+                        fits[window, event] = _fits_event(self.db, window, event)
+                    if not fits[window, event]:
                         continue
-                judged = event_matching.match(view, load_event_view(self.db, other, words))
+                judged = event_matching.match(view, view_of(other))
                 if judged is None:
                     continue
                 score, reason = judged
@@ -443,28 +450,44 @@ class _Writer:
             _recluster_events(self.db, touched)
 
 
+# Rows as the event-linking query gives them (shared and specific counts 0). "+em.type": the reports
+# are looked up by their day, never by their type. Without statistics SQLite may pick either index,
+# and one type's reports are a fixed share of the whole ledger while one day's are a handful.
+_SAME_DAY_REPORTS = (
+    "SELECT em.id, em.event_id, em.document_id, em.date_start, em.date_end, 0, 0, em.mode,"
+    " em.trigger_text, d.published FROM event_mentions em JOIN documents d ON d.id = em.document_id"
+    " WHERE em.date_start = ? AND +em.type = ? AND em.document_id != ?"
+    " AND (em.date_end IS NULL OR em.date_end = em.date_start)"
+)
+
+
 def _same_day_rows(
     db: sqlite3.Connection, view: event_matching.EventView, seen: set[str]
 ) -> list[tuple]:
-    """Reports of the same type in other articles dated to the same single day, sharing no entity.
+    """Reports of the same type in other articles dated to the same single day, sharing no entity,
+    with the same kind of trigger (see _kin).
 
     Two articles can name one event's parties differently ("Erdogan and al-Sudani signed" /
     "Turkey and Iraq signed"): a report of that day with the same kind of trigger can then still
     match on its wording (match decides); undated reports are too many to compare this way.
+    Sharing no entity, such a report can match only on its wording, which needs that kinship: the
+    others are dropped here, before the caller looks at them.
     """
     if not view.date_start or len(view.date_start) != 10 or view.date_end not in (None, view.date_start):
         return []
+    trigger_key = event_matching.trigger_key(view.trigger)
     return [
         tuple(r)
-        for r in db.execute(
-            "SELECT em.id, em.event_id, em.document_id, em.date_start, em.date_end, 0, 0, em.mode,"
-            " em.trigger_text, d.published FROM event_mentions em JOIN documents d ON d.id = em.document_id"
-            " WHERE em.date_start = ? AND em.type = ? AND em.document_id != ?"
-            " AND (em.date_end IS NULL OR em.date_end = em.date_start)",
-            (view.date_start, view.type, view.document_id),
-        )
-        if r[0] not in seen
+        for r in db.execute(_SAME_DAY_REPORTS, (view.date_start, view.type, view.document_id))
+        if r[0] not in seen and _kin(view, trigger_key, r[7], r[8])
     ]
+
+
+def _kin(view: event_matching.EventView, trigger_key: str, mode: str | None, trigger: str) -> bool:
+    """Whether a stored report (its mode and trigger text) names the same kind of happening as
+    ``view`` (whose trigger_key is given): the same mode or the same trigger stem, as match requires
+    of reports that agree only in their wording."""
+    return (mode is not None and mode == view.mode) or event_matching.trigger_key(trigger) == trigger_key
 
 
 def _fits_event(db: sqlite3.Connection, window: tuple[date, date] | None, event_id: str) -> bool:
