@@ -97,8 +97,8 @@ def test_trigger_keys_and_content_words():
 # --- through the pipeline ----------------------------------------------------------------------------------
 
 
-def _ingest(tmp_path: Path, reports: list[tuple[str, str, str]]) -> dict[str, str]:
-    """Ingest (outlet, published, text) records; outlet -> the event id of its (single) event report."""
+def _ingest_ledger(tmp_path: Path, reports: list[tuple[str, str, str]]) -> Path:
+    """Ingest (outlet, published, text) records as one JSON Lines file into a new ledger; its path."""
     import newsledger
 
     source = tmp_path / "reports.jsonl"
@@ -109,7 +109,12 @@ def _ingest(tmp_path: Path, reports: list[tuple[str, str, str]]) -> dict[str, st
     ), encoding="utf-8")
     db = tmp_path / "ledger.db"
     assert newsledger.ingest([str(source)], db=db).ok
-    with sqlite3.connect(db) as conn:
+    return db
+
+
+def _ingest(tmp_path: Path, reports: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Ingest (outlet, published, text) records; outlet -> the event id of its (single) event report."""
+    with sqlite3.connect(_ingest_ledger(tmp_path, reports)) as conn:
         rows = conn.execute(
             "SELECT d.outlet, em.event_id FROM event_mentions em JOIN documents d ON d.id = em.document_id"
         ).fetchall()
@@ -367,8 +372,6 @@ def test_a_chain_of_links_never_joins_reports_whose_sides_clash():
 
 def test_ingest_keeps_an_aside_about_the_other_side_apart_from_the_story(tmp_path):
     """Two articles about one strike read alike; one adds that the other side strikes back elsewhere."""
-    import newsledger
-
     reports = [
         ("Wire A", "2024-06-11", "Russian drones struck the Danube port of Reni overnight, killing a dock worker and "
                                  "damaging grain silos, the regional governor said. Kyiv has stepped up drone "
@@ -377,14 +380,7 @@ def test_ingest_keeps_an_aside_about_the_other_side_apart_from_the_story(tmp_pat
         ("Wire B", "2024-06-11", "A Russian drone attack on the Danube port of Reni killed a dock worker and damaged "
                                  "grain silos overnight, the regional governor said."),
     ]
-    source = tmp_path / "reports.jsonl"
-    source.write_text("\n".join(
-        json.dumps({"text": text, "published": published, "outlet": outlet, "url": f"https://example.org/{i}"})
-        for i, (outlet, published, text) in enumerate(reports)
-    ), encoding="utf-8")
-    db = tmp_path / "ledger.db"
-    assert newsledger.ingest([str(source)], db=db).ok
-    with sqlite3.connect(db) as conn:
+    with sqlite3.connect(_ingest_ledger(tmp_path, reports)) as conn:
         rows = conn.execute(
             "SELECT d.outlet, em.trigger_text, em.event_id FROM event_mentions em"
             " JOIN documents d ON d.id = em.document_id WHERE em.type = 'attack'"
