@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from newsledger.api import views
 from newsledger.api.db import read_db
 from newsledger.api.params import EntityFilter, Limit, Offset, Since, TypeFilter, Until, filters
+from newsledger.errors import InputError
 from newsledger.query import listing
 
 router = APIRouter(prefix="/api", tags=["views"])
@@ -60,3 +61,24 @@ def geo_map(
 @router.get("/stats", summary="How many documents, entities, events, claims and relations the ledger holds")
 def stats(db: Db) -> Record:
     return views.stats(db)
+
+
+@router.get("/event-types", summary="Event types with how many events each has (for a type filter)")
+def event_types(db: Db) -> Record:
+    return {"types": views.event_types(db)}
+
+
+MAX_LABELS = 500
+
+
+@router.get("/labels", summary="Names and types of some entities (for showing ids a view already has)")
+def entity_labels(
+    db: Db,
+    ids: Annotated[
+        str, Query(min_length=1, max_length=MAX_LABELS * 40, description="Canonical entity ids, comma-separated.")
+    ],
+) -> Record:
+    wanted = [i for i in (part.strip() for part in ids.split(",")) if i]
+    if len(wanted) > MAX_LABELS:
+        raise InputError("ids", f"at most {MAX_LABELS} ids per request, got {len(wanted)}")
+    return views.labels(db, wanted)

@@ -108,16 +108,30 @@ def search(db: sqlite3.Connection, q: str, limit: int) -> Record:
     entities = [
         e for e in listing.entities(db) if any(needle in n.casefold() for n in [e["name"], *e["aliases"]])
     ]
-    events = [
-        e for e in records.events(db) if any(needle in (ev["text"] or "").casefold() for ev in e["evidence"])
+    # Events and claims are matched on light rows (one sentence each) and only the first ``limit``
+    # are built as records: building every record of a large ledger took most of a search's time.
+    # The match stays in Python because SQLite's LIKE folds ASCII case only.
+    event_hits = {
+        r[0]
+        for r in db.execute("SELECT event_id, sentence_text FROM event_mentions")
+        if needle in (r[1] or "").casefold()
+    }
+    event_ids = [i for i in listing.event_index(db) if i in event_hits]
+    claim_ids = [
+        r[0]
+        for r in db.execute("SELECT id, text FROM claims ORDER BY document_id, start, id")
+        if needle in (r[1] or "").casefold()
     ]
-    claims = [c for c in records.claims(db) if needle in (c["evidence"]["text"] or "").casefold()]
     documents = [d for d in records.documents(db) if needle in (d["title"] or "").casefold()]
-    found = {"entities": entities, "events": events, "claims": claims, "documents": documents}
     return {
         "q": q,
-        **{kind: items[:limit] for kind, items in found.items()},
-        "totals": {kind: len(items) for kind, items in found.items()},
+        "entities": entities[:limit],
+        "events": records.events(db, event_ids[:limit]) if event_ids else [],
+        "claims": records.claims(db, claim_ids[:limit]) if claim_ids else [],
+        "documents": documents[:limit],
+        "totals": {
+            "entities": len(entities), "events": len(event_ids), "claims": len(claim_ids), "documents": len(documents)
+        },
     }
 
 
@@ -133,4 +147,22 @@ def stats(db: sqlite3.Connection) -> Record:
         "relations": len(kinds),
         "contradictions": kinds.count("contradicts"),
         "corroborations": kinds.count("corroborates"),
+        # Added: events per type (the head report's type, as the type filter sees it), so a
+        # filter form can list the types without fetching every event.
+        "event_types": event_types(db),
     }
+
+
+def event_types(db: sqlite3.Connection) -> dict[str, int]:
+    """Events per type (the head report's type, which the ``type`` filter matches), by type name."""
+    return {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT type, count(*) FROM event_mentions WHERE id = event_id GROUP BY type ORDER BY type"
+        )
+    }
+
+
+def labels(db: sqlite3.Connection, ids: list[str]) -> Record:
+    """Name and type of the entities a view shows, keyed by id; unknown ids are left out."""
+    return {"items": list(records.entity_labels(db, ids).values())}

@@ -211,12 +211,21 @@ def timeline(db: sqlite3.Connection, f: Filters = Filters()) -> list[Record]:
 
 
 def relations(db: sqlite3.Connection, kind: str | None = None) -> list[Record]:
+    """Claim relations with both claims and (added fields) the documents they come from."""
     claims_by_id = {c["id"]: c for c in records.claims(db)}
+    kept = [r for r in contradictions.relations(db) if not kind or r["type"] == kind]
+    doc_ids = {
+        c["evidence"]["document"] for r in kept for c in (claims_by_id.get(r["a"]), claims_by_id.get(r["b"])) if c
+    }
+    docs = {d["id"]: d for d in records.documents(db, doc_ids)} if doc_ids else {}
     out = []
-    for r in contradictions.relations(db):
-        if kind and r["type"] != kind:
-            continue
-        out.append({**r, "a_claim": claims_by_id.get(r["a"]), "b_claim": claims_by_id.get(r["b"])})
+    for r in kept:
+        a, b = claims_by_id.get(r["a"]), claims_by_id.get(r["b"])
+        out.append({
+            **r, "a_claim": a, "b_claim": b,
+            "a_document": docs.get(a["evidence"]["document"]) if a else None,
+            "b_document": docs.get(b["evidence"]["document"]) if b else None,
+        })
     return out
 
 
@@ -232,11 +241,20 @@ def show(db: sqlite3.Connection, ident: str) -> Record:
     elif ident.startswith("evt-"):
         row = db.execute("SELECT event_id FROM event_mentions WHERE id = ?", (ident,)).fetchone()
         if row:
-            event = next(e for e in records.events(db) if e["id"] == row["event_id"])
-            about = [c for c in records.claims(db) if event["id"] in c["events"]]
+            # Built for this one event and its claims only, not for the whole ledger.
+            event = records.events(db, [row["event_id"]])[0]
+            claim_ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT ce.claim_id FROM claim_events ce JOIN event_mentions em ON em.id = ce.event_mention_id"
+                    " WHERE em.event_id = ?",
+                    (event["id"],),
+                )
+            ]
+            about = [c for c in records.claims(db, claim_ids) if event["id"] in c["events"]]
             return {"kind": "event", **event, "claims": about}
     elif ident.startswith("clm-"):
-        found_claim = [c for c in records.claims(db) if c["id"] == ident]
+        found_claim = records.claims(db, [ident])
         if found_claim:
             return {"kind": "claim", **found_claim[0]}
     raise NotFoundError(f"no document, entity, event or claim with id {ident}")
@@ -266,9 +284,10 @@ def _show_entity(db: sqlite3.Connection, ident: str) -> Record:
             tuple(rows),
         )
     ]
-    involved = events(db, Filters(entity=cid))
+    # Ids only, in timeline order: building every record of a busy entity's events is not needed here.
+    involved = event_index(db, Filters(entity=cid))
     return {"kind": "entity", **entity, "rows": rows, "links": links, "mentions": mentions,
-            "events": [e["id"] for e in involved]}
+            "events": involved}
 
 
 def _sentence(db: sqlite3.Connection, document: str, start: int, end: int) -> Record:

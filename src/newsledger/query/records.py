@@ -91,6 +91,36 @@ def entities(db: sqlite3.Connection) -> list[Record]:
     return out
 
 
+def entity_labels(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Record]:
+    """Name and type of some resolved entities, chosen as ``entities`` chooses them.
+
+    Lets a record carry its entities' names (participants in ``events``) without building
+    every entity of the ledger: the cost is the mentions of these entities only.
+    """
+    wanted = json.dumps(sorted({i for i in ids if i}))
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in db.execute(
+        "SELECT e.canonical_id, e.name, count(*) AS n FROM json_each(?) j"
+        " CROSS JOIN entities e ON e.canonical_id = j.value"
+        " CROSS JOIN mentions m ON m.entity_id = e.id GROUP BY e.canonical_id, e.name",
+        (wanted,),
+    ):
+        counts[(r["canonical_id"], r["name"])] += r["n"]
+    groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
+    for r in db.execute(
+        "SELECT e.id, e.canonical_id, e.name, e.type FROM json_each(?) j"
+        " CROSS JOIN entities e ON e.canonical_id = j.value ORDER BY e.id",
+        (wanted,),
+    ):
+        groups[r["canonical_id"]].append(r)
+    labels = {}
+    for cid, rows in groups.items():
+        # The same choice as ``entities``: the row name used most often, ties to the canonical row.
+        best = max(rows, key=lambda r: (counts[(cid, r["name"])], r["id"] == cid, r["name"]))
+        labels[cid] = {"id": cid, "name": best["name"], "type": best["type"]}
+    return labels
+
+
 def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
     """One record per real-world event, merging every document that reports it.
 
@@ -136,6 +166,11 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
     ):
         money[r["event_mention_id"]].append({"value": _num(r["value"]), "currency": r["currency"]})
 
+    named = entity_labels(
+        db,
+        {ent for found in parts.values() for _, ent in found}
+        | {r["location_canonical"] for rows in members.values() for r in rows if r["location_canonical"]},
+    )
     out = []
     for eid, rows in members.items():
         head = next((r for r in rows if r["id"] == eid), rows[0])
@@ -151,8 +186,10 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
                 "modality": head["modality"],
                 "date": {"start": date_row["date_start"], "end": date_row["date_end"]},
                 "location": located[0]["location_canonical"] if located else None,
+                # Added fields: names to show without fetching every entity (null when unknown).
+                "location_name": _name(named, located[0]["location_canonical"]) if located else None,
                 "participants": [
-                    {"role": role, "entity": ent}
+                    {"role": role, "entity": ent, "name": _name(named, ent)}
                     for role, ent in sorted({p for r in rows for p in parts[r["id"]]})
                 ],
                 "quantities": _distinct(q for r in rows for q in quantities[r["id"]]),
@@ -175,17 +212,26 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
     return out
 
 
-def claims(db: sqlite3.Connection) -> list[Record]:
+def claims(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
+    """Claim records in document order; ``ids`` restricts them in SQL (one event's claims, say)."""
+    args: tuple[str, ...]
+    if ids is None:
+        scope, args = "", ()
+    else:
+        scope, args = " WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(sorted(set(ids))),)
     via: dict[str, list[str]] = defaultdict(list)
     for r in db.execute(
         "SELECT v.claim_id, e.canonical_id FROM claim_via v JOIN entities e ON e.id = v.entity_id"
-        " ORDER BY v.claim_id, v.position"
+        + scope.format(col="v.claim_id") + " ORDER BY v.claim_id, v.position",
+        args,
     ):
         via[r["claim_id"]].append(r["canonical_id"])
     about: dict[str, list[str]] = defaultdict(list)
     for r in db.execute(
         "SELECT ce.claim_id, em.event_id FROM claim_events ce"
-        " JOIN event_mentions em ON em.id = ce.event_mention_id ORDER BY ce.claim_id, ce.position"
+        " JOIN event_mentions em ON em.id = ce.event_mention_id"
+        + scope.format(col="ce.claim_id") + " ORDER BY ce.claim_id, ce.position",
+        args,
     ):
         if r["event_id"] not in about[r["claim_id"]]:
             about[r["claim_id"]].append(r["event_id"])
@@ -196,7 +242,9 @@ def claims(db: sqlite3.Connection) -> list[Record]:
         " substr(d.text, c.content_start + 1, c.content_end - c.content_start) AS content_text,"
         " substr(d.text, c.source_start + 1, c.source_end - c.source_start) AS source_text"
         " FROM claims c JOIN documents d ON d.id = c.document_id"
-        " LEFT JOIN entities e ON e.id = c.claimant_id ORDER BY c.document_id, c.start, c.id"
+        " LEFT JOIN entities e ON e.id = c.claimant_id" + scope.format(col="c.id")
+        + " ORDER BY c.document_id, c.start, c.id",
+        args,
     ):
         events_about = about.get(r["id"], [])
         out.append(
@@ -262,6 +310,11 @@ def source_label(outlet: str | None, title: str | None, origin: str | None, doc_
     if origin:
         return origin.rstrip("/").rsplit("/", 1)[-1]
     return doc_id
+
+
+def _name(labels: dict[str, Record], ident: str | None) -> str | None:
+    label = labels.get(ident or "")
+    return label["name"] if label else None
 
 
 def _num(value: float) -> int | float:

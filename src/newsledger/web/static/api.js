@@ -34,32 +34,44 @@ export async function get(path, params = {}) {
 
 const PAGE = 500;
 
-/** Every item of a paged list endpoint ({items, total, limit, offset}). */
-export async function getAll(path, params = {}) {
+/** Up to `count` items of a paged list endpoint from `offset`, plus its total (requests of PAGE items). */
+export async function getSome(path, params = {}, offset = 0, count = 1000) {
   const items = [];
-  let offset = 0;
+  let total = 0;
   for (;;) {
-    const page = await get(path, { ...params, limit: PAGE, offset });
+    const page = await get(path, { ...params, limit: Math.min(PAGE, count - items.length), offset: offset + items.length });
     const got = page.items ?? [];
     items.push(...got);
-    offset += got.length;
-    if (!got.length || offset >= (page.total ?? 0)) break;
+    total = page.total ?? 0;
+    if (!got.length || items.length >= count || offset + items.length >= total) break;
   }
-  return items;
+  return { items, total };
 }
 
-const cache = new Map();
+const LABEL_BATCH = 200;
 
-/** A list fetched once per page load (entities, events) for labels and lookups. */
-export function cached(path) {
-  if (!cache.has(path)) {
-    cache.set(path, getAll(path).catch((e) => { cache.delete(path); throw e; }));
+/** Map from entity id to {id, name, type} for just these ids (from /api/labels, in small batches). */
+export async function labels(ids) {
+  const wanted = [...new Set([...ids].filter(Boolean))];
+  const out = new Map();
+  for (let i = 0; i < wanted.length; i += LABEL_BATCH) {
+    const page = await get("/api/labels", { ids: wanted.slice(i, i + LABEL_BATCH).join(",") });
+    for (const item of page.items ?? []) out.set(item.id, item);
   }
-  return cache.get(path);
+  return out;
 }
 
-/** Map from id to record of a cached list. */
-export async function byId(path) {
-  const items = await cached(path);
-  return new Map(items.map((r) => [r.id, r]));
+const EVENTS_OF_ONE = 2000;
+const eventsCache = new Map();
+
+/** Map from id to event record for the events involving one entity (the first EVENTS_OF_ONE), fetched
+ * when a view focuses that entity instead of every event of the ledger up front. */
+export function eventsInvolving(entityId) {
+  if (!eventsCache.has(entityId)) {
+    const found = getSome("/api/events", { entity: entityId }, 0, EVENTS_OF_ONE)
+      .then(({ items }) => new Map(items.map((e) => [e.id, e])))
+      .catch((e) => { eventsCache.delete(entityId); throw e; });
+    eventsCache.set(entityId, found);
+  }
+  return eventsCache.get(entityId);
 }

@@ -23,11 +23,12 @@ export function entityName(entities, id) {
 }
 
 /** A link to an entity's page (plain text when the id is unknown). */
-export function entityLink(entities, id) {
+export function entityLink(entities, id, name = null) {
   if (!id) return null;
   const e = entities.get(id);
-  if (!e) return el("span", {}, id);
-  return el("a", { href: `#/entity/${encodeURIComponent(id)}`, class: `entity entity-${e.type}` }, e.name);
+  if (!e && !name) return el("span", {}, id);
+  // A record may carry the name itself (event participants do); the type is then unknown.
+  return el("a", { href: `#/entity/${encodeURIComponent(id)}`, class: e ? `entity entity-${e.type}` : "entity" }, e?.name ?? name);
 }
 
 const ROLE_ORDER = ["agent", "source", "target", "recipient", "item"];
@@ -43,7 +44,7 @@ export function eventTitle(event, entities) {
   const kind = event.mode ? `${event.type} (${event.mode})` : event.type;
   const names = participants(event)
     .filter((p) => p.role !== "item")
-    .map((p) => entityName(entities, p.entity))
+    .map((p) => p.name ?? entityName(entities, p.entity))
     .filter(Boolean);
   const unique = [...new Set(names)].slice(0, 3);
   return unique.length ? `${kind}: ${unique.join(", ")}` : kind;

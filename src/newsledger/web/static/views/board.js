@@ -1,11 +1,12 @@
 // Contradictions board: conflicting claims side by side with the reason; corroborations in a second tab.
-import { byId, getAll } from "../api.js";
+import { getSome, labels } from "../api.js";
 import { el, pageTitle } from "../dom.js";
 import { entityLink, evidenceHref, stanceText } from "../format.js";
 
-function claimCard(claim, entities, docs, label) {
+const SHOWN = 500;
+
+function claimCard(claim, entities, doc, label) {
   if (!claim) return el("div", { class: "claim-card missing" }, "Claim not found.");
-  const doc = docs.get(claim.evidence?.document);
   return el("div", { class: `claim-card stance-${claim.stance}` },
     el("p", { class: "card-head" },
       el("span", { class: "visually-hidden" }, `${label}: `),
@@ -20,8 +21,10 @@ function claimCard(claim, entities, docs, label) {
 
 export async function renderBoard(root, { params }) {
   const kind = params.get("tab") === "corroborates" ? "corroborates" : "contradicts";
-  const [entities, docs, rels] = await Promise.all([
-    byId("/api/entities"), byId("/api/documents"), getAll("/api/relations", { type: kind })]);
+  // One page of relations; each carries its claims and their documents, so only names are looked up.
+  const { items: rels, total } = await getSome("/api/relations", { type: kind }, 0, SHOWN);
+  const entities = await labels(rels.flatMap((r) => [r.a_claim, r.b_claim].filter(Boolean)
+    .flatMap((c) => [c.claimant, ...(c.via ?? [])])));
   root.append(pageTitle(kind === "contradicts" ? "Contradictions" : "Corroborations"));
   const tab = (value, text) => el("a", {
     href: `#/board?tab=${value}`, role: "tab", class: "tab",
@@ -36,7 +39,10 @@ export async function renderBoard(root, { params }) {
   root.append(el("ol", { class: "board" }, rels.map((r) => el("li", { class: `relation relation-${r.type}` },
     el("p", { class: "reason" }, r.reason ?? r.type),
     el("div", { class: "pair" },
-      claimCard(r.a_claim, entities, docs, "First claim"),
+      claimCard(r.a_claim, entities, r.a_document, "First claim"),
       el("span", { class: "versus", "aria-hidden": "true" }, kind === "contradicts" ? "≠" : "="),
-      claimCard(r.b_claim, entities, docs, "Second claim"))))));
+      claimCard(r.b_claim, entities, r.b_document, "Second claim"))))));
+  if (rels.length < total) {
+    root.append(el("p", { class: "summary" }, `Showing the first ${rels.length} of ${total}.`));
+  }
 }

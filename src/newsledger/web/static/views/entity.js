@@ -1,7 +1,9 @@
 // Entity page: what the ledger knows about one resolved entity, and why its names were merged.
-import { byId, get } from "../api.js";
+import { get, getSome, labels } from "../api.js";
 import { definitionList, el, markedText, pageTitle } from "../dom.js";
 import { dateText, entityName, evidenceHref, eventTitle } from "../format.js";
+
+const EVENTS_SHOWN = 500;
 
 function mentionItem(m) {
   const sentence = m.sentence ?? { start: m.start, end: m.end, text: m.text };
@@ -28,8 +30,12 @@ function linkRow(link, entities, selfRows) {
 
 export async function renderEntity(root, { args }) {
   const [id] = args;
-  const [entities, events, entity] = await Promise.all([
-    byId("/api/entities"), byId("/api/events"), get(`/api/entities/${encodeURIComponent(id)}`)]);
+  const entity = await get(`/api/entities/${encodeURIComponent(id)}`);
+  const selfRows = new Set([entity.id, ...(entity.rows ?? [])]);
+  const others = (entity.links ?? []).map((l) => (selfRows.has(l.a) ? l.b : l.a));
+  // Only this entity's events (the first EVENTS_SHOWN) and the names of the records linked to it.
+  const [entities, involved] = await Promise.all([
+    labels(others), getSome("/api/events", { entity: entity.id }, 0, EVENTS_SHOWN)]);
   const coords = entity.lat !== null && entity.lat !== undefined ? `${entity.lat.toFixed(3)}, ${entity.lon.toFixed(3)}` : null;
   root.append(
     el("p", { class: "crumbs" }, el("a", { href: "#/network" }, "← Network")),
@@ -43,7 +49,6 @@ export async function renderEntity(root, { args }) {
       ["Mentions", String(Array.isArray(entity.mentions) ? entity.mentions.length : entity.mentions ?? 0)],
     ]));
 
-  const selfRows = new Set([entity.id, ...(entity.rows ?? [])]);
   const links = entity.links ?? [];
   root.append(el("section", {}, el("h2", {}, `Merge decisions (${links.length})`),
     links.length ? el("table", { class: "table" },
@@ -51,9 +56,9 @@ export async function renderEntity(root, { args }) {
       el("tbody", {}, links.map((l) => linkRow(l, entities, selfRows))))
       : el("p", { class: "empty" }, "No other record was linked to this one.")));
 
-  const evIds = (entity.events ?? []).map((e) => (typeof e === "string" ? e : e.id));
-  const evs = evIds.map((e) => events.get(e)).filter(Boolean);
-  root.append(el("section", {}, el("h2", {}, `Events (${evs.length})`),
+  const evs = involved.items;
+  const heading = evs.length < involved.total ? `Events (first ${evs.length} of ${involved.total})` : `Events (${evs.length})`;
+  root.append(el("section", {}, el("h2", {}, heading),
     evs.length ? el("ul", { class: "event-list" }, evs.map((e) => el("li", {},
       el("a", { href: `#/event/${encodeURIComponent(e.id)}` }, el("span", { class: "date" }, dateText(e.date)), " ", eventTitle(e, entities)))))
       : el("p", { class: "empty" }, "None.")));

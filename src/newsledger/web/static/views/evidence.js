@@ -1,10 +1,12 @@
 // Evidence: an event with its sources, and an article with the evidence sentence highlighted.
 // The article is rebuilt from code-point slices of the stored text; nothing is parsed as HTML.
-import { byId, get, getAll } from "../api.js";
+import { get, getSome, labels } from "../api.js";
 import { definitionList, el, externalLink, markedText, pageTitle } from "../dom.js";
 import {
   dateText, entityLink, evidenceHref, eventTitle, participants, quantitiesText, stanceText,
 } from "../format.js";
+
+const DOCS_SHOWN = 1000;
 
 /** The article panel: outlet, date, checked URL link, and the text with `spans` marked. */
 export async function articlePanel(documentId, spans, { focusFirst = true } = {}) {
@@ -42,7 +44,11 @@ function claimItem(claim, entities) {
 
 export async function renderEvent(root, { args, params }) {
   const [id] = args;
-  const [entities, event] = await Promise.all([byId("/api/entities"), get(`/api/events/${encodeURIComponent(id)}`)]);
+  const event = await get(`/api/events/${encodeURIComponent(id)}`);
+  // Names of just the entities this page links to, not the whole ledger's.
+  const entities = await labels([
+    event.location, ...(event.participants ?? []).map((p) => p.entity),
+    ...(event.claims ?? []).flatMap((c) => [c.claimant, ...(c.via ?? [])])]);
   const evidence = event.evidence ?? [];
   const chosen = Math.min(Number(params.get("source") ?? 0) || 0, Math.max(evidence.length - 1, 0));
   root.append(
@@ -90,10 +96,13 @@ export async function renderDocument(root, { args, params }) {
 }
 
 export async function renderDocuments(root) {
-  const [docs, stats] = await Promise.all([getAll("/api/documents"), get("/api/stats")]);
-  root.append(pageTitle(`Articles (${docs.length})`),
+  const [{ items: docs, total }, stats] = await Promise.all([getSome("/api/documents", {}, 0, DOCS_SHOWN), get("/api/stats")]);
+  root.append(pageTitle(`Articles (${total})`),
     el("p", { class: "summary" }, `The ledger holds ${stats.entities} entities, ${stats.events} events and ${stats.claims} claims, `,
       `with ${stats.contradictions} contradictions and ${stats.corroborations} corroborations.`));
+  if (docs.length < total) {
+    root.append(el("p", { class: "summary" }, `Showing the first ${docs.length} of ${total} articles; search finds the others by title.`));
+  }
   root.append(el("table", { class: "table" },
     el("thead", {}, el("tr", {}, ["Published", "Outlet", "Title", "URL"].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, docs.map((d) => el("tr", {},

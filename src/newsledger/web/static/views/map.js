@@ -1,6 +1,6 @@
 // Map of geocoded places and the events located at them, drawn on the bundled world basemap
 // (world-atlas TopoJSON → GeoJSON); no tile server, so it works offline.
-import { byId, get } from "../api.js";
+import { eventsInvolving, get } from "../api.js";
 import { clear, el, pageTitle } from "../dom.js";
 import { dateText, eventTitle } from "../format.js";
 
@@ -43,8 +43,8 @@ function unwrapAntimeridian(collection) {
 }
 
 export async function renderMap(root) {
-  const [entities, events, data, basemap] = await Promise.all([
-    byId("/api/entities"), byId("/api/events"), get("/api/map"), world()]);
+  const [data, basemap] = await Promise.all([get("/api/map"), world()]);
+  const entities = new Map(); // event participants carry their names (format.eventTitle)
   const places = data.places ?? [];
   const withEvents = places.filter((p) => p.events?.length);
   root.append(pageTitle("Where it happened"),
@@ -85,11 +85,21 @@ export async function renderMap(root) {
       el("span", { class: "muted" }, ` ${p.type}, ${p.events?.length ?? 0} events`)))));
   }
 
-  function showPlace(p, fly = false) {
+  let showing = 0; // a later click wins over an earlier one whose events arrive late
+  async function showPlace(p, fly = false) {
+    const mine = ++showing;
     if (fly) map.setView([p.lat, p.lon], Math.max(map.getZoom(), 4));
     markers.get(p.id)?.openTooltip();
+    // Events located here involve the place, so only the place's events are fetched.
+    let events = new Map();
+    try {
+      if (p.events?.length) events = await eventsInvolving(p.id);
+    } catch {
+      // Shown without titles below (by id) rather than not at all.
+    }
+    if (mine !== showing) return;
     clear(panel);
-    const evs = (p.events ?? []).map((id) => events.get(id)).filter(Boolean);
+    const evs = (p.events ?? []).map((id) => events.get(id) ?? { id, type: id, date: null });
     panel.append(
       el("h2", { id: "place-title", tabindex: "-1" }, p.name),
       el("p", {}, el("a", { href: `#/entity/${encodeURIComponent(p.id)}` }, `Open the ${p.type} page`), " · ",

@@ -1,7 +1,7 @@
 // Actor network: entities linked by shared events (from /api/network), node size by activity.
 // Clicking (or choosing from the list) focuses a node: its neighbours stay lit and the side panel
 // lists the events it shares with each of them.
-import { byId, get } from "../api.js";
+import { eventsInvolving, get } from "../api.js";
 import { clear, el, pageTitle } from "../dom.js";
 import { dateText, eventTitle } from "../format.js";
 
@@ -15,6 +15,8 @@ function count(events) {
   return Array.isArray(events) ? events.length : Number(events) || 0;
 }
 
+const NO_ENTITIES = new Map(); // event participants carry their names (format.eventTitle)
+
 function eventLink(id, events, entities) {
   const e = events.get(id);
   return el("li", {}, el("a", { href: `#/event/${encodeURIComponent(id)}` },
@@ -22,7 +24,8 @@ function eventLink(id, events, entities) {
 }
 
 export async function renderNetwork(root) {
-  const [entities, events, net] = await Promise.all([byId("/api/entities"), byId("/api/events"), get("/api/network")]);
+  const net = await get("/api/network");
+  const entities = NO_ENTITIES;
   const nodes = net.nodes ?? [];
   const edges = net.edges ?? [];
   root.append(pageTitle("Who is connected to whom"),
@@ -65,9 +68,19 @@ export async function renderNetwork(root) {
         el("span", { class: "muted" }, ` ${n.type}, ${count(n.events)} events`)))));
   }
 
-  function focus(id) {
+  let focusing = 0; // a later click wins over an earlier one whose events arrive late
+  async function focus(id) {
     const node = cy.getElementById(id);
     if (!node.nonempty()) return;
+    const mine = ++focusing;
+    // Every event listed below involves the focused entity, so its events are all that is fetched.
+    let events = new Map();
+    try {
+      events = await eventsInvolving(id);
+    } catch {
+      // The list still works without titles: each event is then shown by its id.
+    }
+    if (mine !== focusing) return;
     cy.elements().removeClass("faded focus lit");
     const hood = node.closedNeighborhood();
     cy.elements().not(hood).addClass("faded");

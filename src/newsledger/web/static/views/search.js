@@ -1,6 +1,6 @@
 // Search results from /api/search: entities by name or alias, events and claims by evidence text,
 // articles by title.
-import { byId, get } from "../api.js";
+import { get, labels } from "../api.js";
 import { el, pageTitle } from "../dom.js";
 import { dateText, entityLink, evidenceHref, eventTitle, stanceText } from "../format.js";
 
@@ -19,7 +19,10 @@ export async function renderSearch(root, { params }) {
     root.append(el("p", {}, "Type a name, a place or a phrase in the search box."));
     return;
   }
-  const [entities, found] = await Promise.all([byId("/api/entities"), get("/api/search", { q, limit: 50 })]);
+  const found = await get("/api/search", { q, limit: 50 });
+  // Entities found carry their names; claimants and relays of the claims found are looked up.
+  const entities = await labels((found.claims ?? []).flatMap((c) => [c.claimant, ...(c.via ?? [])]));
+  for (const e of found.entities ?? []) entities.set(e.id, e);
   const totals = found.totals ?? {};
   root.append(
     section("Entities", totals.entities, found.entities ?? [], (e) => [
