@@ -98,14 +98,6 @@ def entity_labels(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Recor
     every entity of the ledger: the cost is the mentions of these entities only.
     """
     wanted = json.dumps(sorted({i for i in ids if i}))
-    counts: Counter[tuple[str, str]] = Counter()
-    for r in db.execute(
-        "SELECT e.canonical_id, e.name, count(*) AS n FROM json_each(?) j"
-        " CROSS JOIN entities e ON e.canonical_id = j.value"
-        " CROSS JOIN mentions m ON m.entity_id = e.id GROUP BY e.canonical_id, e.name",
-        (wanted,),
-    ):
-        counts[(r["canonical_id"], r["name"])] += r["n"]
     groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
     for r in db.execute(
         "SELECT e.id, e.canonical_id, e.name, e.type FROM json_each(?) j"
@@ -113,6 +105,17 @@ def entity_labels(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Recor
         (wanted,),
     ):
         groups[r["canonical_id"]].append(r)
+    # Mentions are counted only where the rows of a group disagree on the name: a country in thousands of
+    # events would otherwise cost a count of all its mentions for every page that names it.
+    contested = json.dumps(sorted(cid for cid, rows in groups.items() if len({r["name"] for r in rows}) > 1))
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in db.execute(
+        "SELECT e.canonical_id, e.name, count(*) AS n FROM json_each(?) j"
+        " CROSS JOIN entities e ON e.canonical_id = j.value"
+        " CROSS JOIN mentions m ON m.entity_id = e.id GROUP BY e.canonical_id, e.name",
+        (contested,),
+    ):
+        counts[(r["canonical_id"], r["name"])] += r["n"]
     labels = {}
     for cid, rows in groups.items():
         # The same choice as ``entities``: the row name used most often, ties to the canonical row.
