@@ -510,3 +510,20 @@ def test_one_name_before_a_plural_county_head_is_not_a_list_of_counties(nlp: Lan
     text = "Jobless rates in the four metro Athens counties rose, Georgia officials said."
     athens = run(nlp, text, extra=[("Athens", "place"), ("Georgia", "place")])["Athens"]
     assert athens.country == "US" and abs(athens.lat - 33.96) < 0.2  # type: ignore[operator]
+
+
+def test_naming_a_country_does_not_pull_a_world_city_to_a_tiny_namesake(nlp: Language) -> None:
+    # The story names the United States, yet Rome and Liverpool stay the big cities abroad, not the US towns.
+    text = ("The boy's parents in Liverpool asked a judge in London to let them fly him to Rome. "
+            "The United States and the Vatican offered help, and the U.S. president wrote on Twitter.")
+    out = run(nlp, text)
+    assert out["Rome"].country == "IT" and out["Liverpool"].country == "GB"
+
+
+def test_a_tiny_namesake_the_text_points_at_still_wins(nlp: Language) -> None:
+    # The town's state after a comma, or its county elsewhere in the story, points at Rome, Georgia.
+    qualified = run(nlp, "Police in Rome, Georgia, arrested two men on Friday, United States officials said.")
+    assert qualified["Rome"].country == "US" and 34 < qualified["Rome"].lat < 35  # type: ignore[operator]
+    county = run(nlp, "A fire closed a school in Rome. Floyd County deputies in the United States said no one "
+                      "was hurt.", [("Floyd County", "place")])
+    assert county["Rome"].country == "US" and 34 < county["Rome"].lat < 35  # type: ignore[operator]
