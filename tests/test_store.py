@@ -374,3 +374,17 @@ def test_one_add_reads_each_stored_report_it_compares_once(ledger, monkeypatch):
         "SELECT id FROM event_mentions WHERE sentence_text = ?", (PACT_BY_COUNTRIES,)).fetchone()[0]
     assert loaded[stored] == 1 and max(loaded.values()) == 1  # both new reports compared with it, read once
     assert len({e for (e,) in ledger.conn.execute("SELECT event_id FROM event_mentions")}) == 1
+
+
+def test_a_side_that_acts_in_one_report_is_not_also_listed_as_partner(ledger):
+    from newsledger.query import records
+
+    forward = _signings(PACT_BY_COUNTRIES, "2024-05-07",
+                        [(PACT_BY_COUNTRIES, "signed", "2024-05-06", [("Norland", "country"), ("Suvia", "country")])])
+    told_back = "Suvia and Norland signed a fisheries pact on May 6, 2024, their ministries said."
+    backward = _signings(told_back, "2024-05-07",
+                         [(told_back, "signed", "2024-05-06", [("Suvia", "country"), ("Norland", "country")])])
+    ledger.add(forward)
+    ledger.add(backward)
+    (event,) = records.events(ledger.conn)
+    assert sorted((p["role"], p["name"]) for p in event["participants"]) == [("agent", "Norland"), ("agent", "Suvia")]

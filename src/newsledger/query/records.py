@@ -124,6 +124,15 @@ def entity_labels(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Recor
     return labels
 
 
+def _merged_roles(found: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The roles of an event's reports together. One report's agent is another's partner when each names the
+    side it starts from ("Kim met Putin", "Putin hosted Kim"): a side that acts in any report is an agent, and
+    is not listed as a partner too."""
+    roles = set(found)
+    agents = {ent for role, ent in roles if role == "agent"}
+    return sorted((role, ent) for role, ent in roles if not (role == "partner" and ent in agents))
+
+
 def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Record]:
     """One record per real-world event, merging every document that reports it.
 
@@ -193,7 +202,7 @@ def events(db: sqlite3.Connection, ids: Iterable[str] | None = None) -> list[Rec
                 "location_name": _name(named, located[0]["location_canonical"]) if located else None,
                 "participants": [
                     {"role": role, "entity": ent, "name": _name(named, ent)}
-                    for role, ent in sorted({p for r in rows for p in parts[r["id"]]})
+                    for role, ent in _merged_roles(p for r in rows for p in parts[r["id"]])
                 ],
                 "quantities": _distinct(q for r in rows for q in quantities[r["id"]]),
                 "money": _distinct(m for r in rows for m in money[r["id"]]),
